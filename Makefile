@@ -1,0 +1,71 @@
+# Frontera: `make run` serves the demo site, `make test` runs every check.
+# Both start from a bare checkout: they create .venv and install what is missing.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+# PostgreSQL used by `make test` for its second run; skipped when unreachable.
+TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/frontera)
+
+.PHONY: run test lint check pytest pytest-postgres messages makemessages migrate seed static system-deps browser-deps clean
+
+run: $(VENV)/.run-deps system-deps messages migrate
+	$(PY) manage.py seed_demo --if-empty --reset-admin-password --admin-url http://127.0.0.1:$(PORT)/admin/
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.test-deps system-deps browser-deps messages lint check pytest pytest-postgres
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.run-deps: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements.txt -r requirements-dev.txt
+	touch $(VENV)/.run-deps $@
+
+# GNU gettext compiles the catalogues; Debian's chromium runs the browser tests.
+system-deps:
+	@command -v msgfmt >/dev/null || ./scripts/apt-install gettext
+
+browser-deps:
+	@test -x /usr/bin/chromium || ./scripts/apt-install chromium
+
+messages: system-deps
+	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+
+makemessages: system-deps
+	$(PY) manage.py makemessages --locale es --ignore=.venv --ignore=static_collected --no-obsolete --add-location file
+
+migrate:
+	$(PY) manage.py migrate --noinput
+
+lint:
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check:
+	$(PY) manage.py check --fail-level WARNING
+	$(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
+		ALLOWED_HOSTS=frontera.example $(PY) manage.py check --deploy --fail-level WARNING
+
+pytest:
+	$(VENV)/bin/pytest
+
+pytest-postgres:
+	@if $(PY) scripts/db_reachable.py "$(TEST_DATABASE_URL)"; then \
+		echo "Running the suite again on PostgreSQL"; \
+		DATABASE_URL="$(TEST_DATABASE_URL)" $(VENV)/bin/pytest; \
+	else \
+		echo "PostgreSQL not reachable at $(TEST_DATABASE_URL): skipping the PostgreSQL run"; \
+	fi
+
+clean:
+	rm -rf $(VENV) static_collected .pytest_cache .ruff_cache
+	find . -name '*.mo' -not -path './.venv/*' -delete

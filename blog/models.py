@@ -1,0 +1,251 @@
+import datetime
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models.functions import ExtractMonth, ExtractYear
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import ItemBase, TagBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .bilingual import BilingualPageMixin, current_language
+from .blocks import BodyBlock
+from .forms import BilingualPageForm
+
+
+class Author(index.Indexed, models.Model):
+    """A byline: usually a pseudonym, since writers on this beat are at risk."""
+
+    name = models.CharField(_("name"), max_length=100, help_text=_("The name readers see, usually a pseudonym."))
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, help_text=_("Used in the author's page address."))
+    bio = models.TextField(_("biography"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional; never a photograph that could identify the writer."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("bio"), FieldPanel("image")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+
+class BlogTag(TagBase):
+    """A Blogger-style label; ``name`` is English, ``name_es`` its Spanish label."""
+
+    name_es = models.CharField(_("name in Spanish"), max_length=100, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("name_es"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def label(self, language=None):
+        """The tag's label in ``language`` (the reader's by default)."""
+        if (language or current_language()) == "es" and self.name_es:
+            return self.name_es
+        return self.name
+
+    def label_language(self, language=None):
+        language = language or current_language()
+        return "es" if language == "es" and self.name_es else "en"
+
+
+class ArticlePageTag(ItemBase):
+    tag = models.ForeignKey(BlogTag, related_name="tagged_articles", on_delete=models.CASCADE)
+    content_object = ParentalKey("blog.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class ArticleAuthor(Orderable):
+    """One name in an article's byline, in byline order."""
+
+    page = ParentalKey("blog.ArticlePage", related_name="article_authors", on_delete=models.CASCADE)
+    author = models.ForeignKey(Author, verbose_name=_("author"), related_name="+", on_delete=models.CASCADE)
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("byline author")
+        verbose_name_plural = _("byline authors")
+
+
+class ArticlePage(BilingualPageMixin, Page):
+    """A news story in English and Spanish: one tree node, one URL per language."""
+
+    dek = models.TextField(_("standfirst"), blank=True, help_text=_("One or two sentences under the headline."))
+    publication_date = models.DateField(_("publication date"), default=timezone.localdate)
+    credit_line = models.CharField(
+        _("credit line"), max_length=120, blank=True, help_text=_('Shown after the byline, e.g. "for Frontera".')
+    )
+    translator = models.CharField(
+        _("translator"), max_length=100, blank=True, help_text=_("Who translated the article, if anyone.")
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_caption = models.CharField(_("hero caption"), max_length=300, blank=True)
+    hero_credit = models.CharField(_("hero credit"), max_length=120, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
+
+    translated_fields = ("title", "dek", "credit_line", "hero_caption", "hero_credit", "body")
+    required_fields = ("title", "body")
+
+    base_form_class = BilingualPageForm
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("dek"),
+        MultiFieldPanel(
+            [
+                InlinePanel("article_authors", label=_("Author"), min_num=1),
+                FieldPanel("credit_line"),
+                FieldRowPanel([FieldPanel("original_language"), FieldPanel("translator")]),
+            ],
+            heading=_("Byline"),
+        ),
+        FieldPanel("publication_date"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_caption"), FieldPanel("hero_credit")],
+            heading=_("Hero image"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("dek"),
+        index.SearchField("body"),
+        index.FilterField("publication_date"),
+    ]
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def byline_authors(self):
+        """The byline's authors in order, using prefetched rows when present."""
+        items = self.article_authors.all()
+        if "article_authors" not in getattr(self, "_prefetched_objects_cache", {}):
+            items = items.select_related("author")
+        return [item.author for item in items]
+
+    @cached_property
+    def blog_index(self):
+        return BlogIndexPage.objects.ancestor_of(self).live().first()
+
+
+class BlogIndexPage(RoutablePageMixin, Page):
+    """The list of articles, with archive, tag and author pages."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    base_form_class = BilingualPageForm
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["blog.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("blog index")
+
+    def articles(self):
+        """Live articles under this index, newest first, ready for a list."""
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .order_by("-publication_date", "-first_published_at")
+            .select_related("hero_image")
+            .prefetch_related("article_authors__author", "tagged_items__tag")
+        )
+
+    def paginate(self, request, queryset):
+        paginator = Paginator(queryset, getattr(settings, "BLOG_PAGE_SIZE", 10))
+        try:
+            return paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            return paginator.page(1)
+        except EmptyPage as error:
+            raise Http404 from error
+
+    def render_list(self, request, queryset, **extra):
+        context = {"articles": self.paginate(request, queryset), "archive": self.archive_months(), **extra}
+        return self.render(request, context_overrides=context)
+
+    def archive_months(self):
+        """(year, month, count) for every month that has articles, newest first."""
+        rows = (
+            ArticlePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .annotate(year=ExtractYear("publication_date"), month=ExtractMonth("publication_date"))
+            .values("year", "month")
+            .annotate(count=models.Count("pk"))
+            .order_by("-year", "-month")
+        )
+        return [{"month": datetime.date(row["year"], row["month"], 1), "count": row["count"]} for row in rows]
+
+    @path("")
+    def index(self, request):
+        return self.render_list(request, self.articles())
+
+    @path("<int:year>/", name="year")
+    def by_year(self, request, year):
+        articles = self.articles().filter(publication_date__year=year)
+        if not articles.exists():
+            raise Http404
+        return self.render_list(request, articles, year=year)
+
+    @path("<int:year>/<int:month>/", name="month")
+    def by_month(self, request, year, month):
+        if not 1 <= month <= 12:
+            raise Http404
+        articles = self.articles().filter(publication_date__year=year, publication_date__month=month)
+        if not articles.exists():
+            raise Http404
+        return self.render_list(request, articles, year=year, month=month)
+
+    @path("tag/<slug:slug>/", name="tag")
+    def by_tag(self, request, slug):
+        tag = get_object_or_404(BlogTag, slug=slug)
+        return self.render_list(request, self.articles().filter(tags=tag), tag=tag)
+
+    @path("author/<slug:slug>/", name="author")
+    def by_author(self, request, slug):
+        author = get_object_or_404(Author, slug=slug)
+        return self.render_list(request, self.articles().filter(article_authors__author=author), author=author)

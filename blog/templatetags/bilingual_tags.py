@@ -1,0 +1,127 @@
+"""Template tags for a page that exists in two languages."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.dateformat import format as format_date
+from django.utils.html import format_html
+from django.utils.translation import get_language_info, pgettext, pgettext_lazy
+
+from blog.bilingual import current_language, language_codes, value_language
+
+register = template.Library()
+
+# Spanish writes language names in lower case inside a sentence; English does not.
+LANGUAGE_NAMES_IN_SENTENCE = {
+    "en": pgettext_lazy("language name inside a sentence", "English"),
+    "es": pgettext_lazy("language name inside a sentence", "Spanish"),
+}
+
+
+def page_url_in(page, language, request=None, full=False):
+    """The URL of ``page`` as readers of ``language`` reach it."""
+    with translation.override(language):
+        return page.get_full_url(request) if full else page.get_url(request)
+
+
+def route_suffix(page, request):
+    """The part of the path after the page's own URL (a routable sub-page)."""
+    if request is None:
+        return ""
+    own_url = page.get_url(request) or ""
+    path = request.path
+    return path[len(own_url) :] if own_url and path.startswith(own_url) else ""
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """Every language version of the current view, as dicts for the switcher.
+
+    Each has ``code``, ``name`` (in its own language), ``url``, ``current``
+    and ``available``: false when the page has no text of its own in that
+    language, so search engines are not told it exists.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    current = current_language()
+    versions = []
+    available = page.available_languages() if hasattr(page, "available_languages") else language_codes()
+    for code in language_codes():
+        if page is not None and getattr(page, "pk", None):
+            suffix = route_suffix(page, request)
+            url = page_url_in(page, code, request) + suffix
+            absolute = page_url_in(page, code, request, full=True) + suffix
+        elif request is not None:
+            url = translate_url(request.path, code)
+            absolute = request.build_absolute_uri(url)
+        else:
+            continue
+        versions.append(
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": url,
+                "absolute_url": absolute,
+                "current": code == current,
+                "available": code in available,
+            }
+        )
+    return versions
+
+
+@register.simple_tag
+def default_version(versions, page=None):
+    """The version hreflang="x-default" points at: the original language's."""
+    original = getattr(page, "original_language", settings.LANGUAGE_CODE)
+    for version in versions:
+        if version["code"] == original:
+            return version
+    return versions[0] if versions else None
+
+
+@register.filter
+def long_date(value):
+    """A date written out in the reader's language.
+
+    "Tuesday, November 28, 2023" in English, "martes, 28 de noviembre de
+    2023" in Spanish: the format itself is a translatable string.
+    """
+    if not value:
+        return ""
+    return format_date(value, pgettext("long date format", "l, F j, Y"))
+
+
+@register.filter
+def month_year(value):
+    """A month written out in the reader's language ("November 2023")."""
+    if not value:
+        return ""
+    return format_date(value, pgettext("month and year format", "F Y"))
+
+
+def foreign_lang_attr(language):
+    if language and language != current_language():
+        return format_html(' lang="{}"', language)
+    return ""
+
+
+@register.simple_tag
+def lang_attr(instance, field_name):
+    """` lang="xx"` when ``instance.<field_name>`` is shown in another language.
+
+    Fallback text stays marked with the language it is really in, so screen
+    readers pronounce it correctly and nothing is silently mixed.
+    """
+    return foreign_lang_attr(value_language(instance, field_name))
+
+
+@register.simple_tag
+def tag_lang_attr(tag):
+    return foreign_lang_attr(tag.label_language())
+
+
+@register.filter
+def language_name(code):
+    """A language's name as it reads inside a sentence ("en inglés")."""
+    return LANGUAGE_NAMES_IN_SENTENCE.get(code, code)

@@ -1,0 +1,134 @@
+"""Fixtures shared by every app's tests: a small bilingual site."""
+
+import datetime
+import os
+import uuid
+
+import pytest
+from django.utils import translation
+from wagtail.models import Site
+
+from blog.models import ArticleAuthor, ArticlePage, Author, BlogIndexPage, BlogTag
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def paragraph(html, block_id=None):
+    return {"type": "paragraph", "value": html, "id": block_id or str(uuid.uuid4())}
+
+
+def make_article(blog_index, *, en=None, es=None, original="en", authors=(), tags=(), days_ago=0, **extra):
+    """Publish an article; ``en``/``es`` are dicts of title, slug, dek and body paragraphs."""
+    fields = {"original_language": original, "publication_date": datetime.date.today() - datetime.timedelta(days_ago)}
+    for language, text in (("en", en), ("es", es)):
+        text = text or {}
+        fields[f"title_{language}"] = text.get("title", "")
+        fields[f"slug_{language}"] = text.get("slug", "")
+        fields[f"dek_{language}"] = text.get("dek", "")
+        fields[f"body_{language}"] = [paragraph(f"<p>{p}</p>") for p in text.get("body", [])]
+    fields.update(extra)
+    article = ArticlePage(**fields)
+    for position, author in enumerate(authors):
+        article.article_authors.add(ArticleAuthor(author=author, sort_order=position))
+    if tags:
+        article.tags.set(tags)
+    blog_index.add_child(instance=article)
+    article.save_revision().publish()
+    return ArticlePage.objects.get(pk=article.pk)
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Each test starts in English, as a request to / would."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def home_page(db):
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def blog_index(home_page):
+    index = BlogIndexPage(title_en="Stories", title_es="Historias", slug_en="stories", slug_es="historias")
+    home_page.add_child(instance=index)
+    index.save_revision().publish()
+    return BlogIndexPage.objects.get(pk=index.pk)
+
+
+@pytest.fixture
+def author(db):
+    return Author.objects.create(name="Ana Sombra", slug="ana-sombra", bio_en="A reporter.", bio_es="Una reportera.")
+
+
+@pytest.fixture
+def water_tag(db):
+    return BlogTag.objects.create(name="Water", name_es="Agua", slug="water")
+
+
+@pytest.fixture
+def translated_article(blog_index, author, water_tag):
+    return make_article(
+        blog_index,
+        en={"title": "The dry canal", "slug": "the-dry-canal", "dek": "Farmers wait.", "body": ["The canal is dry."]},
+        es={
+            "title": "El canal seco",
+            "slug": "el-canal-seco",
+            "dek": "Los campesinos esperan.",
+            "body": ["El canal está seco."],
+        },
+        authors=[author],
+        tags=[water_tag],
+    )
+
+
+@pytest.fixture
+def untranslated_article(blog_index, author):
+    return make_article(
+        blog_index,
+        en={"title": "Night shift at the bridge", "slug": "night-shift", "body": ["Trucks wait all night."]},
+        authors=[author],
+        days_ago=1,
+    )
+
+
+@pytest.fixture
+def spanish_original_article(blog_index, author):
+    return make_article(
+        blog_index,
+        es={"title": "La radio comunitaria", "slug": "la-radio-comunitaria", "body": ["La radio sigue al aire."]},
+        original="es",
+        authors=[author],
+        days_ago=2,
+    )
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium through Playwright; absent Chromium fails under CI."""
+    if not os.path.exists(CHROMIUM):
+        message = f"{CHROMIUM} is missing: install Debian's chromium package (make test does)."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    # Playwright's sync API runs an event loop in this thread; the test's
+    # database calls happen outside it, between browser steps.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(browser):
+    context = browser.new_context(locale="en-US")
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,223 @@
+"""Fill an empty site with Frontera's fictional demo newsroom.
+
+Safe to run again: what already exists (matched by slug) is left alone.
+"""
+
+import datetime
+import io
+import secrets
+import uuid
+
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Site
+
+from blog.models import ArticleAuthor, ArticlePage, Author, BlogIndexPage, BlogTag
+from home import demo_content
+from home.demo_images import hero_image_bytes
+from home.models import HomePage, NewsroomSettings, StandardPage
+
+LANGUAGES = ("en", "es")
+
+
+class Command(BaseCommand):
+    help = "Create the demo newsroom: articles in both languages, authors, tags, pages and an admin login."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset-admin-password",
+            action="store_true",
+            help="Give the existing 'admin' user a new random password and print it.",
+        )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Only add content when the site has no articles yet (what 'make run' uses).",
+        )
+        parser.add_argument(
+            "--admin-url", default="http://127.0.0.1:8000/admin/", help="The admin address printed with the login."
+        )
+
+    def handle(self, *args, **options):
+        if options["if_empty"] and ArticlePage.objects.exists():
+            self.stdout.write("The site already has articles; no demo content added.")
+        else:
+            self.seed_content()
+        self.seed_admin(options["reset_admin_password"], options["admin_url"])
+
+    def seed_content(self):
+        with transaction.atomic():
+            home = self.seed_home()
+            authors = self.seed_authors()
+            tags = self.seed_tags()
+            blog_index = self.seed_blog_index(home)
+            articles = [
+                self.seed_article(blog_index, index, data, authors, tags)
+                for index, data in enumerate(demo_content.ARTICLES)
+            ]
+            self.seed_pages(home)
+            featured = next((a for a, d in zip(articles, demo_content.ARTICLES, strict=True) if d["featured"]), None)
+            if featured and home.lead_story_id != featured.pk:
+                home.lead_story = featured
+                home.save_revision().publish()
+        self.stdout.write(self.style.SUCCESS(f"Demo newsroom ready: {len(articles)} articles."))
+
+    def seed_home(self):
+        site = Site.objects.get(is_default_site=True)
+        home = site.root_page.specific
+        if not isinstance(home, HomePage):
+            raise SystemExit("The default site's root page is not a HomePage; run migrate on a fresh database.")
+        if home.tagline_en != demo_content.TAGLINE["en"]:
+            home.title_en = demo_content.SITE_NAME
+            home.title_es = demo_content.SITE_NAME
+            home.tagline_en = demo_content.TAGLINE["en"]
+            home.tagline_es = demo_content.TAGLINE["es"]
+            home.save_revision().publish()
+        if site.site_name != demo_content.SITE_NAME:
+            site.site_name = demo_content.SITE_NAME
+            site.save()
+        return home
+
+    def seed_authors(self):
+        authors = {}
+        for data in demo_content.AUTHORS:
+            author, _created = Author.objects.get_or_create(
+                slug=data["slug"],
+                defaults={"name": data["name"], "bio_en": data["bio"]["en"], "bio_es": data["bio"]["es"]},
+            )
+            authors[data["slug"]] = author
+        return authors
+
+    def seed_tags(self):
+        tags = {}
+        for data in demo_content.TAGS:
+            tag, _created = BlogTag.objects.get_or_create(
+                slug=data["slug"], defaults={"name": data["name"]["en"], "name_es": data["name"]["es"]}
+            )
+            tags[data["slug"]] = tag
+        return tags
+
+    def seed_blog_index(self, home):
+        existing = BlogIndexPage.objects.child_of(home).first()
+        if existing:
+            return existing
+        blog_index = BlogIndexPage(
+            title_en="Stories",
+            title_es="Historias",
+            slug_en="stories",
+            slug_es="historias",
+            intro_en="<p>Every story we have published, newest first.</p>",
+            intro_es="<p>Todas nuestras historias, de la más reciente a la más antigua.</p>",
+        )
+        home.add_child(instance=blog_index)
+        blog_index.save_revision().publish()
+        return blog_index
+
+    def seed_article(self, blog_index, index, data, authors, tags):
+        original = data["original_language"]
+        slug = data[original]["slug"]
+        existing = ArticlePage.objects.child_of(blog_index).filter(**{f"slug_{original}": slug}).first()
+        if existing:
+            return existing
+
+        published = timezone.localdate() - datetime.timedelta(days=data["days_ago"])
+        hero = data["hero"]
+        fields = {
+            "original_language": original,
+            "publication_date": published,
+            "translator": data.get("translator") or "",
+            "hero_image": self.hero_image(slug, hero, seed=index),
+            "hero_credit_en": hero.get("credit", ""),
+            "hero_credit_es": hero.get("credit", "").replace("Illustration", "Ilustración"),
+        }
+        block_ids = [str(uuid.uuid4()) for _block in data[original]["body"]]
+        for language in LANGUAGES:
+            text = data.get(language)
+            if text is None:
+                for name in ("title", "slug", "dek", "credit_line", "hero_caption", "hero_credit"):
+                    fields[f"{name}_{language}"] = ""
+                fields[f"body_{language}"] = []
+                continue
+            credit_line = data.get("credit_line") or {}
+            fields.update(
+                {
+                    f"title_{language}": text["title"],
+                    f"slug_{language}": text["slug"],
+                    f"dek_{language}": text["dek"],
+                    f"credit_line_{language}": credit_line.get(language, ""),
+                    f"hero_caption_{language}": hero["caption"][language],
+                    # Matching block ids tie each translated block to its source block.
+                    f"body_{language}": stream_data(text["body"], block_ids),
+                }
+            )
+        article = ArticlePage(**fields)
+        for position, author_slug in enumerate(data["authors"]):
+            article.article_authors.add(ArticleAuthor(author=authors[author_slug], sort_order=position))
+        article.tags.set([tags[tag_slug] for tag_slug in data["tags"]])
+        blog_index.add_child(instance=article)
+        revision = article.save_revision()
+        revision.publish()
+        first_published = timezone.make_aware(datetime.datetime.combine(published, datetime.time(9, 0)))
+        ArticlePage.objects.filter(pk=article.pk).update(
+            first_published_at=first_published, last_published_at=first_published
+        )
+        return article
+
+    def hero_image(self, slug, hero, seed):
+        image_model = get_image_model()
+        title = f"Demo hero: {slug}"
+        image = image_model.objects.filter(title=title).first()
+        if image is None:
+            content = hero_image_bytes(hero["palette"], hero["motif"], seed)
+            image = image_model(title=title, file=ImageFile(io.BytesIO(content), name=f"{slug}.jpg"))
+            image.save()
+        return image
+
+    def seed_pages(self, home):
+        settings = NewsroomSettings.for_site(Site.objects.get(is_default_site=True))
+        for key, setting_name in (("about", "about_page"), ("comment_policy", "comment_policy_page")):
+            data = demo_content.PAGES[key]
+            page = StandardPage.objects.child_of(home).filter(slug_en=data["en"]["slug"]).first()
+            if page is None:
+                fields = {"original_language": "en"}
+                for language in LANGUAGES:
+                    block_ids = [str(uuid.uuid4()) for _block in data[language]["body"]]
+                    fields.update(
+                        {
+                            f"title_{language}": data[language]["title"],
+                            f"slug_{language}": data[language]["slug"],
+                            f"intro_{language}": data[language].get("intro", ""),
+                            f"body_{language}": stream_data(data[language]["body"], block_ids),
+                        }
+                    )
+                page = StandardPage(**fields)
+                home.add_child(instance=page)
+                page.save_revision().publish()
+            setattr(settings, setting_name, page)
+        settings.save()
+
+    def seed_admin(self, reset_password, admin_url):
+        user_model = get_user_model()
+        user = user_model.objects.filter(username="admin").first()
+        if user is not None and not reset_password:
+            self.stdout.write(f"Admin login: {admin_url} as 'admin' (password unchanged).")
+            return
+        password = secrets.token_urlsafe(12)
+        if user is None:
+            user_model.objects.create_superuser("admin", "admin@frontera.invalid", password)
+        else:
+            user.set_password(password)
+            user.save(update_fields=["password"])
+        self.stdout.write(self.style.SUCCESS(f"Admin login: {admin_url}  user: admin  password: {password}"))
+
+
+def stream_data(blocks, block_ids):
+    """Demo body blocks as StreamField data, with the given block ids."""
+    data = []
+    for (block_type, value), block_id in zip(blocks, block_ids, strict=True):
+        data.append({"type": block_type, "value": value, "id": block_id})
+    return data

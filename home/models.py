@@ -1,0 +1,111 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from blog.bilingual import BilingualPageMixin
+from blog.blocks import BodyBlock
+from blog.forms import BilingualPageForm
+from blog.models import ArticlePage, BlogIndexPage
+
+LATEST_ARTICLE_COUNT = 9
+
+
+class HomePage(Page):
+    """The front page: the lead story, the latest articles and the tagline."""
+
+    tagline = models.CharField(_("tagline"), max_length=160, blank=True)
+    lead_story = models.ForeignKey(
+        "blog.ArticlePage",
+        verbose_name=_("lead story"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown first and largest. Defaults to the newest article."),
+    )
+
+    base_form_class = BilingualPageForm
+    content_panels = [*Page.content_panels, FieldPanel("tagline"), PageChooserPanel("lead_story", "blog.ArticlePage")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = list(
+            ArticlePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .order_by("-publication_date", "-first_published_at")
+            .select_related("hero_image")
+            .prefetch_related("article_authors__author", "tagged_items__tag")[: LATEST_ARTICLE_COUNT + 1]
+        )
+        lead = self.lead_story if self.lead_story and self.lead_story.live else None
+        if lead is None and articles:
+            lead = articles[0]
+        context["lead"] = lead
+        context["latest"] = [article for article in articles if lead is None or article.pk != lead.pk][
+            :LATEST_ARTICLE_COUNT
+        ]
+        context["blog_index"] = BlogIndexPage.objects.live().descendant_of(self).first()
+        return context
+
+
+class StandardPage(BilingualPageMixin, Page):
+    """A plain page of text, such as About or the comment policy."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    translated_fields = ("title", "intro", "body")
+    required_fields = ("title", "body")
+
+    base_form_class = BilingualPageForm
+    content_panels = [*Page.content_panels, FieldPanel("original_language"), FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+@register_setting(icon="site")
+class NewsroomSettings(BaseSiteSetting):
+    """Pages the header and footer of every page link to."""
+
+    about_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("about page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    comment_policy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("comment policy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tip_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("tip page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Where the footer's invitation to send a tip leads."),
+    )
+
+    panels = [PageChooserPanel("about_page"), PageChooserPanel("comment_policy_page"), PageChooserPanel("tip_page")]
+
+    class Meta:
+        verbose_name = _("newsroom settings")

@@ -1,0 +1,44 @@
+"""The header and footer that every public page shares."""
+
+from django import template
+from wagtail.models import Site
+
+from blog.models import BlogIndexPage
+from home.models import NewsroomSettings
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/header.html", takes_context=True)
+def site_header(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    home = site.root_page.specific if site else None
+    blog_index = BlogIndexPage.objects.live().descendant_of(home).first() if home else None
+    links = newsroom_links(request)
+    return {
+        "request": request,
+        "home": home,
+        "blog_index": blog_index,
+        "about_page": links["about_page"],
+        "tip_page": links["tip_page"],
+        "page": context.get("page"),
+    }
+
+
+@register.inclusion_tag("includes/footer.html", takes_context=True)
+def site_footer(context):
+    request = context.get("request")
+    return {"request": request, **newsroom_links(request)}
+
+
+def newsroom_links(request):
+    """The pages named in the site's newsroom settings, live ones only."""
+    if request is None:
+        return {"about_page": None, "comment_policy_page": None, "tip_page": None}
+    settings = NewsroomSettings.for_request(request)
+    pages = {}
+    for name in ("about_page", "comment_policy_page", "tip_page"):
+        page = getattr(settings, name)
+        pages[name] = page if page is not None and page.live else None
+    return pages
