@@ -121,6 +121,11 @@ class ArticlePage(BilingualPageMixin, Page):
     hero_credit = models.CharField(_("hero credit"), max_length=120, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
+    comments_enabled = models.BooleanField(
+        _("comments open"),
+        default=True,
+        help_text=_("Readers may post comments. Approved comments stay visible when this is off."),
+    )
 
     translated_fields = ("title", "dek", "credit_line", "hero_caption", "hero_credit", "body")
     required_fields = ("title", "body")
@@ -145,6 +150,7 @@ class ArticlePage(BilingualPageMixin, Page):
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
+    settings_panels = [*Page.settings_panels, FieldPanel("comments_enabled")]
     search_fields = [
         *Page.search_fields,
         index.SearchField("dek"),

@@ -23,6 +23,7 @@ if settings.DEBUG:
 
 # Reader pages: English at /, Spanish at /es/.
 urlpatterns += i18n_patterns(
+    path("comments/", include("comments.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
