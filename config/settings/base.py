@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "comments",
     "tips",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
