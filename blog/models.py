@@ -171,6 +171,13 @@ class ArticlePage(BilingualPageMixin, Page):
             items = items.select_related("author")
         return [item.author for item in items]
 
+    def tag_list(self):
+        """The article's tags, using prefetched rows when present."""
+        items = self.tagged_items.all()
+        if "tagged_items" not in getattr(self, "_prefetched_objects_cache", {}):
+            items = items.select_related("tag")
+        return [item.tag for item in items]
+
     @cached_property
     def blog_index(self):
         return BlogIndexPage.objects.ancestor_of(self).live().first()

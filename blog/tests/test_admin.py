@@ -1,0 +1,100 @@
+"""Editors create bilingual articles in the Wagtail admin."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from blog.models import ArticlePage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client):
+    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "password")
+    client.force_login(user)
+    return client
+
+
+def article_form(author, **overrides):
+    data = {
+        "title_en": "",
+        "title_es": "",
+        "slug_en": "",
+        "slug_es": "",
+        "dek_en": "",
+        "dek_es": "",
+        "credit_line_en": "",
+        "credit_line_es": "",
+        "original_language": "en",
+        "translator": "",
+        "publication_date": "2026-11-20",
+        "hero_caption_en": "",
+        "hero_caption_es": "",
+        "hero_credit_en": "",
+        "hero_credit_es": "",
+        "body_en": streamfield([]),
+        "body_es": streamfield([]),
+        "article_authors": inline_formset([{"author": author.pk}], min=1),
+        "tags": "",
+        "comments_enabled": "on",
+        "seo_title_en": "",
+        "seo_title_es": "",
+        "search_description_en": "",
+        "search_description_es": "",
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def add_url(blog_index):
+    return reverse("wagtailadmin_pages:add", args=("blog", "articlepage", blog_index.pk))
+
+
+def test_article_in_both_languages_gets_two_urls(editor_client, blog_index, author):
+    data = article_form(
+        author,
+        title_en="Water court ruling",
+        slug_en="water-court-ruling",
+        title_es="Fallo del tribunal del agua",
+        slug_es="fallo-del-tribunal-del-agua",
+        body_en=streamfield([("paragraph", rich_text("<p>The court ruled.</p>"))]),
+        body_es=streamfield([("paragraph", rich_text("<p>El tribunal falló.</p>"))]),
+        **{"action-publish": "publish"},
+    )
+    response = editor_client.post(add_url(blog_index), data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    article = ArticlePage.objects.get(slug_en="water-court-ruling")
+    assert article.live
+    english = editor_client.get("/stories/water-court-ruling/")
+    spanish = editor_client.get("/es/historias/fallo-del-tribunal-del-agua/")
+    assert english.status_code == spanish.status_code == 200
+    assert b'href="/es/historias/fallo-del-tribunal-del-agua/" hreflang="es" lang="es"' in english.content
+    assert b'href="/stories/water-court-ruling/" hreflang="en" lang="en"' in spanish.content
+
+
+def test_spanish_original_needs_no_english_title(editor_client, blog_index, author):
+    data = article_form(
+        author,
+        original_language="es",
+        title_es="La radio del barrio",
+        slug_es="la-radio-del-barrio",
+        body_es=streamfield([("paragraph", rich_text("<p>Sigue al aire.</p>"))]),
+        **{"action-publish": "publish"},
+    )
+    response = editor_client.post(add_url(blog_index), data)
+    assert response.status_code == 302
+    article = ArticlePage.objects.get(slug_es="la-radio-del-barrio")
+    assert article.title_en in ("", None)
+    assert article.available_languages() == ["es"]
+
+
+def test_original_language_text_is_required(editor_client, blog_index, author):
+    data = article_form(author, original_language="es", title_en="Only English", slug_en="only-english")
+    response = editor_client.post(add_url(blog_index), data)
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "title_es" in errors
+    assert "body_es" in errors
+    assert not ArticlePage.objects.filter(slug_en="only-english").exists()
