@@ -35,7 +35,7 @@ def test_translated_article_lists_both_hreflang_alternates(client, translated_ar
 
 def test_switcher_lands_on_the_same_article(client, translated_article):
     page = html(client.get("/stories/the-dry-canal/"))
-    assert '<a href="/es/historias/el-canal-seco/" hreflang="es" lang="es" rel="alternate">español</a>' in page
+    assert '<a href="/es/historias/el-canal-seco/" hreflang="es" lang="es" rel="alternate">Español</a>' in page
 
 
 def test_untranslated_article_shows_the_original_under_a_notice(client, untranslated_article):

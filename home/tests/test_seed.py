@@ -1,0 +1,80 @@
+"""The demo seed builds a site that works in both languages."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.utils import translation
+from wagtail.models import Page
+
+from blog.models import ArticlePage, Author
+from home import demo_content
+from home.models import NewsroomSettings, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded(db):
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_seed_creates_the_newsroom(seeded):
+    assert ArticlePage.objects.live().count() == len(demo_content.ARTICLES) >= 12
+    assert Author.objects.count() == 4
+    originals = set(ArticlePage.objects.values_list("original_language", flat=True))
+    assert originals == {"en", "es"}
+    untranslated = [a for a in ArticlePage.objects.all() if len(a.available_languages()) == 1]
+    assert len(untranslated) >= 2
+    assert StandardPage.objects.count() == 2
+    settings = NewsroomSettings.objects.get()
+    assert settings.about_page and settings.comment_policy_page
+
+
+def test_seed_prints_an_admin_login(seeded):
+    assert "Admin login: http://127.0.0.1:8000/admin/" in seeded
+    password = seeded.split("password: ")[1].split()[0]
+    assert get_user_model().objects.get(username="admin").check_password(password)
+
+
+def test_every_seeded_page_answers_in_both_languages(seeded, client):
+    pages = Page.objects.live().filter(depth__gt=1).specific()
+    assert pages.count() > len(demo_content.ARTICLES)
+    for page in pages:
+        for language in ("en", "es"):
+            with translation.override(language):
+                url = page.get_url()
+            response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+            assert f'<html lang="{language}">' in response.content.decode()
+
+
+def test_seed_is_idempotent(seeded):
+    pages = Page.objects.count()
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    assert Page.objects.count() == pages
+    assert "password unchanged" in out.getvalue()
+
+
+def test_if_empty_leaves_an_existing_site_alone(seeded):
+    ArticlePage.objects.first().delete()
+    pages = Page.objects.count()
+    call_command("seed_demo", "--if-empty", stdout=io.StringIO())
+    assert Page.objects.count() == pages
+
+
+def test_reset_admin_password_prints_a_new_one(seeded):
+    out = io.StringIO()
+    call_command("seed_demo", "--if-empty", "--reset-admin-password", stdout=out)
+    password = out.getvalue().split("password: ")[1].split()[0]
+    assert get_user_model().objects.get(username="admin").check_password(password)
+
+
+def test_hero_images_are_generated_locally(seeded):
+    article = ArticlePage.objects.exclude(hero_image=None).first()
+    assert article.hero_image.width == 1600
+    assert article.hero_image.height == 900
