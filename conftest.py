@@ -19,7 +19,11 @@ def paragraph(html, block_id=None):
 
 def make_article(blog_index, *, en=None, es=None, original="en", authors=(), tags=(), days_ago=0, **extra):
     """Publish an article; ``en``/``es`` are dicts of title, slug, dek and body paragraphs."""
-    fields = {"original_language": original, "publication_date": datetime.date.today() - datetime.timedelta(days_ago)}
+    fields = {
+        "original_language": original,
+        "translation_ready": bool(en and es),
+        "publication_date": datetime.date.today() - datetime.timedelta(days_ago),
+    }
     for language, text in (("en", en), ("es", es)):
         text = text or {}
         fields[f"title_{language}"] = text.get("title", "")

@@ -80,7 +80,7 @@ class TranslatedText:
 
 
 class BilingualPageMixin(models.Model):
-    """A page written in one language and, when it is ready, translated.
+    """A page written in one language and, once its translation is ready, in both.
 
     ``translated_fields`` lists the text fields a reader sees; ``required_fields``
     those that must be filled for a language version to count as existing.
@@ -93,6 +93,14 @@ class BilingualPageMixin(models.Model):
         default=LanguageChoices.ENGLISH,
         help_text=_("The language the text was first written in; the other one is its translation."),
     )
+    translation_ready = models.BooleanField(
+        _("translation ready for readers"),
+        default=False,
+        help_text=_(
+            "Tick once the translation is reviewed. Until then readers of the other language see the original "
+            "under a notice, so the original can be published before its translation."
+        ),
+    )
 
     translated_fields = ("title",)
     required_fields = ("title",)
@@ -101,10 +109,12 @@ class BilingualPageMixin(models.Model):
         abstract = True
 
     def has_language(self, language):
-        """True when the page has its own text in ``language``."""
+        """True when readers of ``language`` get the page's own text in it."""
         if language == self.original_language:
             return True
-        return all(has_text(raw_value(self, name, language)) for name in self.required_fields)
+        return self.translation_ready and all(
+            has_text(raw_value(self, name, language)) for name in self.required_fields
+        )
 
     def available_languages(self):
         """The languages this page really exists in, original first."""

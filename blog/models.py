@@ -138,9 +138,15 @@ class ArticlePage(BilingualPageMixin, Page):
             [
                 InlinePanel("article_authors", label=_("Author"), min_num=1),
                 FieldPanel("credit_line"),
-                FieldRowPanel([FieldPanel("original_language"), FieldPanel("translator")]),
             ],
             heading=_("Byline"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("original_language"), FieldPanel("translator")]),
+                FieldPanel("translation_ready"),
+            ],
+            heading=_("Translation"),
         ),
         FieldPanel("publication_date"),
         MultiFieldPanel(

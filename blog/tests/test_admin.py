@@ -61,10 +61,11 @@ def test_article_in_both_languages_gets_two_urls(editor_client, blog_index, auth
         slug_es="fallo-del-tribunal-del-agua",
         body_en=streamfield([("paragraph", rich_text("<p>The court ruled.</p>"))]),
         body_es=streamfield([("paragraph", rich_text("<p>El tribunal falló.</p>"))]),
+        translation_ready="on",
         **{"action-publish": "publish"},
     )
     response = editor_client.post(add_url(blog_index), data)
-    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    assert response.status_code == 302
     article = ArticlePage.objects.get(slug_en="water-court-ruling")
     assert article.live
     english = editor_client.get("/stories/water-court-ruling/")
@@ -98,3 +99,22 @@ def test_original_language_text_is_required(editor_client, blog_index, author):
     assert "title_es" in errors
     assert "body_es" in errors
     assert not ArticlePage.objects.filter(slug_en="only-english").exists()
+
+
+def test_translation_stays_hidden_until_marked_ready(editor_client, blog_index, author):
+    """The original can be published while its translation is still in review."""
+    data = article_form(
+        author,
+        title_en="Bridge closed",
+        slug_en="bridge-closed",
+        title_es="Puente cerrado",
+        slug_es="puente-cerrado",
+        body_en=streamfield([("paragraph", rich_text("<p>The bridge closed.</p>"))]),
+        body_es=streamfield([("paragraph", rich_text("<p>Borrador sin revisar.</p>"))]),
+        **{"action-publish": "publish"},
+    )
+    assert editor_client.post(add_url(blog_index), data).status_code == 302
+    spanish = editor_client.get("/es/historias/puente-cerrado/").content.decode()
+    assert "Borrador sin revisar." not in spanish
+    assert "The bridge closed." in spanish
+    assert "aún no se ha traducido" in spanish

@@ -28,6 +28,12 @@ def test_a_title_alone_is_not_a_translation(untranslated_article):
     assert not untranslated_article.has_language("es")
 
 
+def test_an_unreviewed_translation_does_not_count(translated_article):
+    translated_article.translation_ready = False
+    assert translated_article.available_languages() == ["en"]
+    assert translated_article.content_language("es") == "en"
+
+
 def test_text_in_reads_one_language_without_fallback(untranslated_article):
     text = untranslated_article.text_in("es")
     assert text.title == ""

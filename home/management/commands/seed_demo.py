@@ -128,6 +128,7 @@ class Command(BaseCommand):
         hero = data["hero"]
         fields = {
             "original_language": original,
+            "translation_ready": data["translated"],
             "publication_date": published,
             "translator": data.get("translator") or "",
             "hero_image": self.hero_image(slug, hero, seed=index),
@@ -183,7 +184,7 @@ class Command(BaseCommand):
             data = demo_content.PAGES[key]
             page = StandardPage.objects.child_of(home).filter(slug_en=data["en"]["slug"]).first()
             if page is None:
-                fields = {"original_language": "en"}
+                fields = {"original_language": "en", "translation_ready": True}
                 for language in LANGUAGES:
                     block_ids = [str(uuid.uuid4()) for _block in data[language]["body"]]
                     fields.update(
