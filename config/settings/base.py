@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "blog",
     "comments",
     "tips",
+    "translations",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
