@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 from django.utils import translation
-from wagtail.models import Site
+from wagtail.models import Locale, Page, Site
 
 from blog.models import ArticleAuthor, ArticlePage, Author, BlogIndexPage, BlogTag
 
@@ -48,9 +48,29 @@ def english_by_default():
         yield
 
 
+def ensure_site_tree():
+    """The root, home page and site that migrations create.
+
+    Transactional tests (browser tests) empty every table when they end, so
+    the next one rebuilds what the data migrations made.
+    """
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is not None:
+        return site.root_page.specific
+    from home.models import HomePage
+
+    Locale.objects.get_or_create(language_code="en")
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root", title_en="Root", slug_en="root")
+    home = HomePage(title_en="Frontera", slug_en="home")
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True, site_name="Frontera")
+    return HomePage.objects.get(pk=home.pk)
+
+
 @pytest.fixture
 def home_page(db):
-    return Site.objects.get(is_default_site=True).root_page.specific
+    return ensure_site_tree()
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from, and let a page decide which language its whole text is shown in.
 
 from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -79,7 +80,34 @@ class TranslatedText:
         return format_html(' lang="{}"', self.language) if self.is_foreign else ""
 
 
-class BilingualPageMixin(models.Model):
+def page_url_in(page, language, request=None, full=False):
+    """The URL of ``page`` as readers of ``language`` reach it."""
+    with translation.override(language):
+        return page.get_full_url(request) if full else page.get_url(request)
+
+
+class TranslatedUrlsMixin:
+    """A page reachable at one URL per language, listed so in the sitemap."""
+
+    def available_languages(self):
+        return language_codes()
+
+    def get_sitemap_urls(self, request=None):
+        lastmod = self.last_published_at or self.latest_revision_created_at
+        languages = self.available_languages()
+        alternates = [
+            {"lang_code": code, "location": page_url_in(self, code, request, full=True)} for code in languages
+        ]
+        if alternates:
+            alternates.append({"lang_code": "x-default", "location": alternates[0]["location"]})
+        return [
+            {"location": alternate["location"], "lastmod": lastmod, "alternates": alternates}
+            for alternate in alternates
+            if alternate["lang_code"] != "x-default"
+        ]
+
+
+class BilingualPageMixin(TranslatedUrlsMixin, models.Model):
     """A page written in one language and, once its translation is ready, in both.
 
     ``translated_fields`` lists the text fields a reader sees; ``required_fields``

@@ -19,8 +19,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .bilingual import BilingualPageMixin, current_language
+from .bilingual import BilingualPageMixin, TranslatedUrlsMixin, current_language
 from .blocks import BodyBlock
+from .feeds import articles_feed
 from .forms import BilingualPageForm
 
 
@@ -189,7 +190,7 @@ class ArticlePage(BilingualPageMixin, Page):
         return BlogIndexPage.objects.ancestor_of(self).live().first()
 
 
-class BlogIndexPage(RoutablePageMixin, Page):
+class BlogIndexPage(TranslatedUrlsMixin, RoutablePageMixin, Page):
     """The list of articles, with archive, tag and author pages."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -242,6 +243,10 @@ class BlogIndexPage(RoutablePageMixin, Page):
     @path("")
     def index(self, request):
         return self.render_list(request, self.articles())
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return articles_feed(self, request)
 
     @path("<int:year>/", name="year")
     def by_year(self, request, year):

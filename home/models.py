@@ -6,7 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from blog.bilingual import BilingualPageMixin
+from blog.bilingual import BilingualPageMixin, TranslatedUrlsMixin
 from blog.blocks import BodyBlock
 from blog.forms import BilingualPageForm
 from blog.models import ArticlePage, BlogIndexPage
@@ -14,7 +14,7 @@ from blog.models import ArticlePage, BlogIndexPage
 LATEST_ARTICLE_COUNT = 9
 
 
-class HomePage(Page):
+class HomePage(TranslatedUrlsMixin, Page):
     """The front page: the lead story, the latest articles and the tagline."""
 
     tagline = models.CharField(_("tagline"), max_length=160, blank=True)

@@ -3,12 +3,11 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils import translation
 from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
 from django.utils.translation import get_language_info, pgettext, pgettext_lazy
 
-from blog.bilingual import current_language, language_codes, value_language
+from blog.bilingual import current_language, language_codes, page_url_in, value_language
 
 register = template.Library()
 
@@ -17,12 +16,6 @@ LANGUAGE_NAMES_IN_SENTENCE = {
     "en": pgettext_lazy("language name inside a sentence", "English"),
     "es": pgettext_lazy("language name inside a sentence", "Spanish"),
 }
-
-
-def page_url_in(page, language, request=None, full=False):
-    """The URL of ``page`` as readers of ``language`` reach it."""
-    with translation.override(language):
-        return page.get_full_url(request) if full else page.get_url(request)
 
 
 def route_suffix(page, request):

@@ -177,8 +177,42 @@ def test_server_error_page_in_the_readers_language(rf):
     assert "Something went wrong" in server_error(rf.get("/stories/x/")).content.decode()
 
 
-def test_robots_and_sitemap(client, translated_article):
+def test_robots_points_at_the_sitemap(client):
     assert b"Sitemap: http://testserver/sitemap.xml" in client.get("/robots.txt").content
+
+
+def test_sitemap_lists_each_language_that_exists(client, translated_article, untranslated_article):
     sitemap = client.get("/sitemap.xml")
     assert sitemap.status_code == 200
-    assert b"/stories/the-dry-canal/" in sitemap.content
+    xml = sitemap.content.decode()
+    assert "<loc>http://localhost/stories/the-dry-canal/</loc>" in xml
+    assert "<loc>http://localhost/es/historias/el-canal-seco/</loc>" in xml
+    assert 'hreflang="es" href="http://localhost/es/historias/el-canal-seco/"' in xml
+    assert "<loc>http://localhost/stories/night-shift/</loc>" in xml
+    # The untranslated story has no Spanish version to list.
+    assert "/es/historias/night-shift/" not in xml
+
+
+def test_sitemap_queries_do_not_grow_with_articles(client, blog_index, author, django_assert_max_num_queries):
+    for number in range(8):
+        make_article(
+            blog_index,
+            en={"title": f"S{number}", "slug": f"s{number}", "body": ["Text."]},
+            es={"title": f"H{number}", "slug": f"h{number}", "body": ["Texto."]},
+            authors=[author],
+        )
+    client.get("/sitemap.xml")
+    with django_assert_max_num_queries(12):
+        client.get("/sitemap.xml")
+
+
+def test_feed_per_language_lists_what_readers_can_read(client, translated_article, untranslated_article):
+    english = client.get("/stories/feed/")
+    spanish = client.get("/es/historias/feed/")
+    assert english["Content-Type"].startswith("application/rss+xml")
+    assert b"<title>The dry canal</title>" in english.content
+    assert b"<title>Night shift at the bridge</title>" in english.content
+    assert "<title>El canal seco</title>" in spanish.content.decode()
+    assert b"http://localhost/es/historias/el-canal-seco/" in spanish.content
+    assert b"Night shift" not in spanish.content
+    assert b"<language>es</language>" in spanish.content
