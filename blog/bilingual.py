@@ -81,9 +81,17 @@ class TranslatedText:
 
 
 def page_url_in(page, language, request=None, full=False):
-    """The URL of ``page`` as readers of ``language`` reach it."""
+    """The URL of ``page`` as readers of ``language`` reach it.
+
+    Full URLs are built on the host the reader asked for when there is a
+    request, so links work whatever name the site is reached by.
+    """
     with translation.override(language):
-        return page.get_full_url(request) if full else page.get_url(request)
+        if not full:
+            return page.get_url(request)
+        if request is None:
+            return page.get_full_url()
+        return request.build_absolute_uri(page.get_url(request))
 
 
 class TranslatedUrlsMixin:

@@ -44,7 +44,7 @@ def language_versions(context):
         if page is not None and getattr(page, "pk", None):
             suffix = route_suffix(page, request)
             url = page_url_in(page, code, request) + suffix
-            absolute = page_url_in(page, code, request, full=True) + suffix
+            absolute = request.build_absolute_uri(url) if request is not None else page_url_in(page, code, full=True)
         elif request is not None:
             url = translate_url(request.path, code)
             absolute = request.build_absolute_uri(url)

@@ -26,10 +26,10 @@ def test_article_is_served_in_both_languages(client, translated_article):
 
 def test_translated_article_lists_both_hreflang_alternates(client, translated_article):
     page = html(client.get("/stories/the-dry-canal/"))
-    assert '<link rel="alternate" hreflang="en" href="http://localhost/stories/the-dry-canal/">' in page
-    assert '<link rel="alternate" hreflang="es" href="http://localhost/es/historias/el-canal-seco/">' in page
-    assert '<link rel="alternate" hreflang="x-default" href="http://localhost/stories/the-dry-canal/">' in page
-    assert '<link rel="canonical" href="http://localhost/stories/the-dry-canal/">' in page
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/stories/the-dry-canal/">' in page
+    assert '<link rel="alternate" hreflang="es" href="http://testserver/es/historias/el-canal-seco/">' in page
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/stories/the-dry-canal/">' in page
+    assert '<link rel="canonical" href="http://testserver/stories/the-dry-canal/">' in page
     assert "noindex" not in page
 
 
@@ -46,7 +46,7 @@ def test_untranslated_article_shows_the_original_under_a_notice(client, untransl
     assert '<h1 class="article__title" lang="en">Night shift at the bridge</h1>' in page
     assert '<div class="article__body" lang="en">' in page
     assert '<meta name="robots" content="noindex">' in page
-    assert '<link rel="canonical" href="http://localhost/stories/night-shift/">' in page
+    assert '<link rel="canonical" href="http://testserver/stories/night-shift/">' in page
     assert 'hreflang="es"' not in re.sub(r"<nav class=\"language-switcher\".*?</nav>", "", page, flags=re.S)
 
 
@@ -55,7 +55,7 @@ def test_spanish_original_shows_under_an_english_notice(client, spanish_original
     assert "has not been translated yet" in page
     assert "original language, Spanish" in page
     assert '<h1 class="article__title" lang="es">La radio comunitaria</h1>' in page
-    assert '<link rel="canonical" href="http://localhost/es/historias/la-radio-comunitaria/">' in page
+    assert '<link rel="canonical" href="http://testserver/es/historias/la-radio-comunitaria/">' in page
 
 
 def test_translated_article_has_no_notice(client, translated_article):
@@ -185,10 +185,10 @@ def test_sitemap_lists_each_language_that_exists(client, translated_article, unt
     sitemap = client.get("/sitemap.xml")
     assert sitemap.status_code == 200
     xml = sitemap.content.decode()
-    assert "<loc>http://localhost/stories/the-dry-canal/</loc>" in xml
-    assert "<loc>http://localhost/es/historias/el-canal-seco/</loc>" in xml
-    assert 'hreflang="es" href="http://localhost/es/historias/el-canal-seco/"' in xml
-    assert "<loc>http://localhost/stories/night-shift/</loc>" in xml
+    assert "<loc>http://testserver/stories/the-dry-canal/</loc>" in xml
+    assert "<loc>http://testserver/es/historias/el-canal-seco/</loc>" in xml
+    assert 'hreflang="es" href="http://testserver/es/historias/el-canal-seco/"' in xml
+    assert "<loc>http://testserver/stories/night-shift/</loc>" in xml
     # The untranslated story has no Spanish version to list.
     assert "/es/historias/night-shift/" not in xml
 
@@ -213,6 +213,6 @@ def test_feed_per_language_lists_what_readers_can_read(client, translated_articl
     assert b"<title>The dry canal</title>" in english.content
     assert b"<title>Night shift at the bridge</title>" in english.content
     assert "<title>El canal seco</title>" in spanish.content.decode()
-    assert b"http://localhost/es/historias/el-canal-seco/" in spanish.content
+    assert b"http://testserver/es/historias/el-canal-seco/" in spanish.content
     assert b"Night shift" not in spanish.content
     assert b"<language>es</language>" in spanish.content
