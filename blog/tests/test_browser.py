@@ -27,3 +27,15 @@ def test_untranslated_story_is_marked_in_the_browser(live_server, browser_page, 
     page.goto(live_server.url + "/es/historias/night-shift/")
     assert "aún no se ha traducido" in page.locator(".notice").inner_text()
     assert page.locator("h1").get_attribute("lang") == "en"
+
+
+def test_public_pages_load_nothing_from_other_origins(live_server, browser_page, translated_article, water_tag):
+    """Fonts, styles, scripts and images all come from the site itself."""
+    requested = []
+    browser_page.on("request", lambda request: requested.append(request.url))
+    for path in ["/", "/es/", "/stories/the-dry-canal/", "/es/historias/", "/es/historias/tag/water/"]:
+        browser_page.goto(live_server.url + path)
+        browser_page.wait_for_load_state("networkidle")
+    assert requested
+    foreign = [url for url in requested if not url.startswith(live_server.url)]
+    assert foreign == []
