@@ -66,6 +66,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The tip page sets no cookie, so it checks forgery with a signed form
+    # token instead of Django's CSRF cookie (see tips/middleware.py).
+    "tips.middleware.TipPageCsrfMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -171,3 +174,11 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.conso
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@frontera.invalid")
 
 BLOG_PAGE_SIZE = 10
+
+# Tip line (read at call time by tips/conf.py).
+TIPS_STORAGE_ROOT = Path(os.environ.get("TIPS_STORAGE_ROOT", BASE_DIR / "private" / "tips"))
+TIPS_PUBLIC_KEY = os.environ.get("TIPS_PUBLIC_KEY", "")
+TIPS_CODENAME_PEPPER = os.environ.get("TIPS_CODENAME_PEPPER", "")
+TIPS_MAX_FILES = int(os.environ.get("TIPS_MAX_FILES", "5"))
+TIPS_MAX_FILE_SIZE = int(os.environ.get("TIPS_MAX_FILE_SIZE", str(25 * 1024 * 1024)))
+TIPS_MAX_IMAGE_PIXELS = int(os.environ.get("TIPS_MAX_IMAGE_PIXELS", "50000000"))

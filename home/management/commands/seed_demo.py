@@ -20,6 +20,7 @@ from blog.models import ArticleAuthor, ArticlePage, Author, BlogIndexPage, BlogT
 from home import demo_content
 from home.demo_images import hero_image_bytes
 from home.models import HomePage, NewsroomSettings, StandardPage
+from tips.demo import seed_tip_page
 
 LANGUAGES = ("en", "es")
 
@@ -199,6 +200,7 @@ class Command(BaseCommand):
                 home.add_child(instance=page)
                 page.save_revision().publish()
             setattr(settings, setting_name, page)
+        settings.tip_page = seed_tip_page(home, self.stdout)
         settings.save()
 
     def seed_admin(self, reset_password, admin_url):
