@@ -224,7 +224,12 @@ class BlogIndexPage(TranslatedUrlsMixin, RoutablePageMixin, Page):
             raise Http404 from error
 
     def render_list(self, request, queryset, **extra):
-        context = {"articles": self.paginate(request, queryset), "archive": self.archive_months(), **extra}
+        # comments imports blog's models, so blog reaches it only at call time.
+        from comments.counts import attach_comment_counts
+
+        articles = self.paginate(request, queryset)
+        attach_comment_counts(articles)
+        context = {"articles": articles, "archive": self.archive_months(), **extra}
         return self.render(request, context_overrides=context)
 
     def archive_months(self):

@@ -10,6 +10,7 @@ from blog.bilingual import BilingualPageMixin, TranslatedUrlsMixin
 from blog.blocks import BodyBlock
 from blog.forms import BilingualPageForm
 from blog.models import ArticlePage, BlogIndexPage
+from comments.counts import attach_comment_counts
 
 LATEST_ARTICLE_COUNT = 9
 
@@ -49,6 +50,7 @@ class HomePage(TranslatedUrlsMixin, Page):
         lead = self.lead_story if self.lead_story and self.lead_story.live else None
         if lead is None and articles:
             lead = articles[0]
+        attach_comment_counts([*articles, lead])
         context["lead"] = lead
         context["latest"] = [article for article in articles if lead is None or article.pk != lead.pk][
             :LATEST_ARTICLE_COUNT

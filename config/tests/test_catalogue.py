@@ -1,5 +1,6 @@
 """Every interface string has a Spanish translation."""
 
+import re
 import shutil
 
 import polib
@@ -43,9 +44,15 @@ def test_makemessages_would_add_nothing(tmp_path, settings, monkeypatch):
     assert new == [], "Run `make makemessages` and translate the new strings"
 
 
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\{ *\w+ *\}\}")
+
+
 @pytest.mark.parametrize("entry", polib.pofile(str(CATALOGUE)).translated_entries(), ids=lambda e: e.msgid[:40])
 def test_placeholders_survive_translation(entry):
-    import re
-
-    placeholders = re.compile(r"%\(\w+\)s|\{\{ *\w+ *\}\}")
-    assert sorted(placeholders.findall(entry.msgid)) == sorted(placeholders.findall(entry.msgstr))
+    """A translation keeps the source's placeholders and invents none (which would crash)."""
+    if entry.msgid_plural:
+        offered = set(PLACEHOLDER.findall(entry.msgid)) | set(PLACEHOLDER.findall(entry.msgid_plural))
+        for form in entry.msgstr_plural.values():
+            assert set(PLACEHOLDER.findall(form)) <= offered
+    else:
+        assert sorted(PLACEHOLDER.findall(entry.msgid)) == sorted(PLACEHOLDER.findall(entry.msgstr))

@@ -17,6 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from blog.models import ArticleAuthor, ArticlePage, Author, BlogIndexPage, BlogTag
+from comments.demo import seed_demo_comments
 from home import demo_content
 from home.demo_images import hero_image_bytes
 from home.models import HomePage, NewsroomSettings, StandardPage
@@ -61,6 +62,7 @@ class Command(BaseCommand):
                 for index, data in enumerate(demo_content.ARTICLES)
             ]
             self.seed_pages(home)
+            seed_demo_comments(articles, self.stdout)
             featured = next((a for a, d in zip(articles, demo_content.ARTICLES, strict=True) if d["featured"]), None)
             if featured and home.lead_story_id != featured.pk:
                 home.lead_story = featured

@@ -1,0 +1,73 @@
+"""Fixtures for the comment stream's tests."""
+
+import time
+
+import pytest
+from django.contrib.auth.models import Group
+
+from comments.models import MODERATORS_GROUP_NAME, Comment
+from comments.spam import make_stamp
+from comments.threads import insert
+
+READER_ADDRESS = "203.0.113.7"
+
+
+@pytest.fixture(autouse=True)
+def comment_settings(settings):
+    """Generous limits unless a test says otherwise; a local cache for settings."""
+    settings.COMMENTS_MIN_SUBMIT_SECONDS = 3
+    settings.COMMENTS_RATE_LIMIT_CLIENT = (5, 600)
+    settings.COMMENTS_RATE_LIMIT_ARTICLE = (60, 600)
+    return settings
+
+
+@pytest.fixture
+def article(translated_article):
+    return translated_article
+
+
+def form_data(article, body="A fair point about the canal.", **extra):
+    """What the comment form sends, with a stamp issued a minute ago."""
+    data = {
+        "name": "Lectora",
+        "email": "",
+        "body": body,
+        "parent": "",
+        "stamp": make_stamp(article.pk, issued=time.time() - 60),
+        "website": "",
+    }
+    data.update(extra)
+    return data
+
+
+def post(client, article, language="en", address=READER_ADDRESS, **data):
+    prefix = "/es" if language == "es" else ""
+    return client.post(f"{prefix}/comments/post/{article.pk}/", form_data(article, **data), REMOTE_ADDR=address)
+
+
+def add_comment(article, body, parent=None, status=Comment.Status.APPROVED, language="en", name="", max_depth=3):
+    comment = Comment(article=article, parent=parent, body=body, status=status, language=language, display_name=name)
+    return insert(comment, max_depth=max_depth)
+
+
+@pytest.fixture
+def moderator(django_user_model):
+    user = django_user_model.objects.create_user(
+        username="moderadora", password="secret-pass-123", email="mod@frontera.invalid"
+    )
+    user.groups.add(Group.objects.get(name=MODERATORS_GROUP_NAME))
+    return user
+
+
+@pytest.fixture
+def moderator_client(client, moderator):
+    client.force_login(moderator)
+    return client
+
+
+def site_comment_settings():
+    from wagtail.models import Site
+
+    from comments.models import CommentSettings
+
+    return CommentSettings.for_site(Site.objects.get(is_default_site=True))
