@@ -1,10 +1,16 @@
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+
+
+# Fields a reader typed, shown again for editing; the rest are passed through.
+VISIBLE_FIELDS = ("body", "message", "details")
+MAX_RETURNED_FIELD_LENGTH = 20000
 
 
 @require_GET
@@ -16,6 +22,26 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def csrf_failure(request, reason="", template_name="403_csrf.html"):
+    """A form that failed the CSRF check, shown again with what the reader typed.
+
+    The check fails when a page stayed open across a cookie change or a
+    browser dropped the cookie; the reader's text must not be lost for that.
+    The fields come back in a form with a fresh token, so sending again works.
+    """
+    fields = [
+        (name, value)
+        for name, value in request.POST.items()
+        if name != "csrfmiddlewaretoken" and len(value) <= MAX_RETURNED_FIELD_LENGTH
+    ]
+    context = {
+        "action": request.path,
+        "visible_fields": [(name, value) for name, value in fields if name in VISIBLE_FIELDS],
+        "hidden_fields": [(name, value) for name, value in fields if name not in VISIBLE_FIELDS],
+    }
+    return render(request, template_name, context, status=403)
 
 
 def server_error(request, template_name="500.html"):

@@ -97,6 +97,7 @@ TEMPLATES = [
 ]
 
 WSGI_APPLICATION = "config.wsgi.application"
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 
 # SQLite in the project folder unless DATABASE_URL names another database.
 DATABASES = {
