@@ -7,7 +7,6 @@ from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-
 # Fields a reader typed, shown again for editing; the rest are passed through.
 VISIBLE_FIELDS = ("body", "message", "details")
 MAX_RETURNED_FIELD_LENGTH = 20000
