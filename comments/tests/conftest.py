@@ -3,9 +3,9 @@
 import time
 
 import pytest
-from django.contrib.auth.models import Group
 
-from comments.models import MODERATORS_GROUP_NAME, Comment
+from comments.models import Comment
+from comments.permissions import ensure_moderators_group
 from comments.spam import make_stamp
 from comments.threads import insert
 
@@ -55,7 +55,7 @@ def moderator(django_user_model):
     user = django_user_model.objects.create_user(
         username="moderadora", password="secret-pass-123", email="mod@frontera.invalid"
     )
-    user.groups.add(Group.objects.get(name=MODERATORS_GROUP_NAME))
+    user.groups.add(ensure_moderators_group())
     return user
 
 

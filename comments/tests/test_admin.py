@@ -30,6 +30,15 @@ def test_moderators_group_has_only_comment_permissions():
     assert ("comments", "delete_comment") not in codenames
 
 
+def test_the_migration_and_the_repair_agree_on_the_group():
+    """ensure_moderators_group rebuilds exactly what the data migration made."""
+    from comments.permissions import MODERATOR_PERMISSIONS
+
+    group = Group.objects.get(name=MODERATORS_GROUP_NAME)
+    migrated = set(group.permissions.values_list("content_type__app_label", "content_type__model", "codename"))
+    assert migrated == set(MODERATOR_PERMISSIONS)
+
+
 def test_moderator_sees_pending_queue_but_not_page_editing(moderator_client, queue_comments, article):
     response = moderator_client.get("/admin/comments/queue/pending/")
     html = response.content.decode()
