@@ -37,7 +37,9 @@ def test_seed_creates_the_newsroom(seeded):
 def test_seed_prints_an_admin_login(seeded):
     assert "Admin login: http://127.0.0.1:8000/admin/" in seeded
     password = seeded.split("password: ")[1].split()[0]
-    assert get_user_model().objects.get(username="admin").check_password(password)
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.check_password(password)
+    assert admin.groups.filter(name="Tip editors").exists()
 
 
 def test_every_seeded_page_answers_in_both_languages(seeded, client):

@@ -22,6 +22,7 @@ from home import demo_content
 from home.demo_images import hero_image_bytes
 from home.models import HomePage, NewsroomSettings, StandardPage
 from tips.demo import seed_tip_page
+from tips.permissions import ensure_tip_editors_group
 
 LANGUAGES = ("en", "es")
 
@@ -213,7 +214,10 @@ class Command(BaseCommand):
             return
         password = secrets.token_urlsafe(12)
         if user is None:
-            user_model.objects.create_superuser("admin", "admin@frontera.invalid", password)
+            user = user_model.objects.create_superuser("admin", "admin@frontera.invalid", password)
+            # Tips are shown to tip editors only, superusers included; the
+            # demo's administrator joins the group openly to show the area.
+            user.groups.add(ensure_tip_editors_group())
         else:
             user.set_password(password)
             user.save(update_fields=["password"])
