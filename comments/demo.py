@@ -18,16 +18,12 @@ def comment_entries(entries, parent=None):
         yield from comment_entries(entry.get("replies", []), entry)
 
 
-def seed_demo_comments(articles, stdout, comments=None):
+def seed_demo_comments(articles, comments, stdout):
     """Create the demo threads; comments already there (same article and text) are kept.
 
-    ``comments`` defaults to ``home.demo_content.COMMENTS``; ``articles`` are the
-    demo ArticlePages in ``home.demo_content.ARTICLES`` order.
+    ``comments`` are nested dicts (article index, language, name, body,
+    status, replies); ``articles`` the pages those indexes point into.
     """
-    if comments is None:
-        from home import demo_content
-
-        comments = demo_content.COMMENTS
     created = 0
     start = timezone.now() - datetime.timedelta(days=3)
     with transaction.atomic():

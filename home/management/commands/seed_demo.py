@@ -63,7 +63,7 @@ class Command(BaseCommand):
                 for index, data in enumerate(demo_content.ARTICLES)
             ]
             self.seed_pages(home)
-            seed_demo_comments(articles, self.stdout)
+            seed_demo_comments(articles, demo_content.COMMENTS, self.stdout)
             featured = next((a for a, d in zip(articles, demo_content.ARTICLES, strict=True) if d["featured"]), None)
             if featured and home.lead_story_id != featured.pk:
                 home.lead_story = featured
