@@ -6,7 +6,7 @@ commits.
 """
 
 from django.db import transaction
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from . import threads
@@ -147,6 +147,15 @@ def open_reports():
     return Report.objects.filter(resolved_at=None).order_by("created_at")
 
 
+def has_open_report():
+    """A condition on comments: at least one report is still open.
+
+    ``filter(reports__resolved_at=None)`` would also match comments that
+    were never reported, through the outer join.
+    """
+    return Exists(Report.objects.filter(comment=OuterRef("pk"), resolved_at=None))
+
+
 def queue(name):
     """The comments in one moderation queue, ready for the admin listing."""
     comments = Comment.objects.select_related("article", "parent", "user").prefetch_related(
@@ -154,10 +163,9 @@ def queue(name):
     )
     if name == "reported":
         return (
-            comments.filter(reports__resolved_at=None)
+            comments.filter(has_open_report())
             .annotate(open_report_count=Count("reports", filter=Q(reports__resolved_at=None)))
             .order_by("-open_report_count", "-created_at")
-            .distinct()
         )
     return comments.filter(status=QUEUE_STATUSES[name]).order_by("-created_at", "-pk")
 
@@ -180,7 +188,7 @@ def queue_counts():
     """How many comments wait in the pending queue and under open reports."""
     return {
         "pending": Comment.objects.filter(status=Comment.Status.PENDING).count(),
-        "reported": Comment.objects.filter(reports__resolved_at=None).distinct().count(),
+        "reported": Comment.objects.filter(has_open_report()).count(),
     }
 
 

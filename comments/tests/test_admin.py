@@ -200,6 +200,17 @@ def test_reported_queue_and_dismiss(moderator_client, client, article):
     assert comment.status == Comment.Status.APPROVED
 
 
+def test_only_reported_comments_are_counted_and_queued(moderator_client, client, article, queue_comments):
+    """Comments nobody reported stay out of the Reported queue and its count."""
+    reported = add_comment(article, "Reported once")
+    client.post(f"/comments/report/{reported.pk}/", {"reason": "abuse"})
+    from comments.moderation import queue, queue_counts
+
+    assert queue_counts()["reported"] == 1
+    assert list(queue("reported")) == [reported]
+    assert "1 reported comment" in moderator_client.get("/admin/").content.decode()
+
+
 def test_rejecting_a_reported_comment_resolves_its_reports(moderator_client, client, article):
     comment = add_comment(article, "Spam link")
     client.post(f"/comments/report/{comment.pk}/", {"reason": "spam"})
