@@ -181,6 +181,22 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@frontera.inv
 
 BLOG_PAGE_SIZE = 10
 
+# Machine translation drafts: off unless a backend is configured. Drafts are
+# never shown to readers until a translator reviews them.
+TRANSLATIONS_MACHINE_BACKENDS = {}
+if os.environ.get("LIBRETRANSLATE_URL"):
+    TRANSLATIONS_MACHINE_BACKENDS["libretranslate"] = {
+        "BACKEND": "translations.machine.LibreTranslateBackend",
+        "URL": os.environ["LIBRETRANSLATE_URL"],
+        "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+    }
+if os.environ.get("DEEPL_API_KEY"):
+    TRANSLATIONS_MACHINE_BACKENDS["deepl"] = {
+        "BACKEND": "translations.machine.DeepLBackend",
+        "API_KEY": os.environ["DEEPL_API_KEY"],
+        "MODEL": os.environ.get("DEEPL_MODEL", "quality_optimized"),
+    }
+
 # Tip line (read at call time by tips/conf.py).
 TIPS_STORAGE_ROOT = Path(os.environ.get("TIPS_STORAGE_ROOT", BASE_DIR / "private" / "tips"))
 TIPS_PUBLIC_KEY = os.environ.get("TIPS_PUBLIC_KEY", "")

@@ -23,6 +23,7 @@ from home.demo_images import hero_image_bytes
 from home.models import HomePage, NewsroomSettings, StandardPage
 from tips.demo import seed_tip_page
 from tips.permissions import ensure_tip_editors_group
+from translations.demo import seed_demo_translation_states
 
 LANGUAGES = ("en", "es")
 
@@ -64,6 +65,7 @@ class Command(BaseCommand):
             ]
             self.seed_pages(home)
             seed_demo_comments(articles, demo_content.COMMENTS, self.stdout)
+            seed_demo_translation_states(articles, self.stdout)
             featured = next((a for a, d in zip(articles, demo_content.ARTICLES, strict=True) if d["featured"]), None)
             if featured and home.lead_story_id != featured.pk:
                 home.lead_story = featured

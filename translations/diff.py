@@ -1,0 +1,75 @@
+"""Word-level diffs of source text, safe to show in the admin, and markup checks."""
+
+import difflib
+import re
+from collections import Counter
+from html.parser import HTMLParser
+
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+
+TOKEN_RE = re.compile(r"<[^>]+>|\s+|[^\s<]+")
+
+
+def tokens(text):
+    return TOKEN_RE.findall(text or "")
+
+
+def _render(token, tag=None):
+    is_markup = token.startswith("<")
+    html = format_html('<span class="tr-markup">{}</span>', token) if is_markup else escape(token)
+    if tag and token.strip():
+        return format_html("<{}>{}</{}>", tag, html, tag)
+    return html
+
+
+def highlight(old, new):
+    """``new`` with words added since ``old`` in <ins> and removed ones in <del>.
+
+    Everything is escaped: markup shows as visible, muted tags, so a change
+    of link target is as visible as a change of word.
+    """
+    old_tokens, new_tokens = tokens(old), tokens(new)
+    parts = []
+    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+        if operation == "equal":
+            parts.extend(_render(token) for token in new_tokens[new_start:new_end])
+            continue
+        if operation in ("delete", "replace"):
+            parts.extend(_render(token, "del") for token in old_tokens[old_start:old_end])
+        if operation in ("insert", "replace"):
+            parts.extend(_render(token, "ins") for token in new_tokens[new_start:new_end])
+    return mark_safe("".join(str(part) for part in parts))
+
+
+def show(text):
+    """Text with markup shown as muted, escaped tags."""
+    return mark_safe("".join(str(_render(token)) for token in tokens(text)))
+
+
+class _TagCollector(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags = Counter()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags[(tag, tuple(sorted((name, value or "") for name, value in attrs)))] += 1
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        self.tags[("/" + tag, ())] += 1
+
+
+def markup(text):
+    collector = _TagCollector()
+    collector.feed(text or "")
+    collector.close()
+    return collector.tags
+
+
+def markup_matches(source, target):
+    """True when ``target`` uses exactly the tags, links and attributes of ``source``."""
+    return markup(source) == markup(target)

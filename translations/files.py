@@ -1,0 +1,339 @@
+"""Translator files: PO (gettext, via polib) and XLIFF 2.0, out and back in.
+
+A file holds one target language. Each segment carries its page id and
+segment key (field, block id, path inside the block) as context, the source
+text, and the current target text. Rich text travels as the stored HTML, so
+markup and links survive the round trip; an imported translation must use
+exactly the source's tags and attributes.
+
+On import every segment is checked against the page's current source text:
+one whose source changed since export is a conflict and is not applied. By
+default a file with any conflict or error applies nothing.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from xml.etree.ElementTree import Element, SubElement, tostring
+
+import polib
+from defusedxml.ElementTree import fromstring
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from . import memory
+from .diff import markup_matches
+from .segments import HTML, SEPARATOR, PageText, is_translatable, normalise, target_languages
+from .sync import (
+    SEGMENT_MACHINE,
+    SEGMENT_MISSING,
+    SEGMENT_NEW,
+    SEGMENT_UP_TO_DATE,
+    confirm,
+    editable_page,
+    latest_text,
+    save_draft,
+    state_pairs,
+    statuses_for,
+)
+
+PO = "po"
+XLIFF = "xliff"
+FORMATS = (PO, XLIFF)
+XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
+
+
+class FileError(ValueError):
+    """A file that cannot be read as a translator file of this site."""
+
+
+@dataclass
+class ExportSegment:
+    page_id: int
+    page_title: str
+    key: str
+    label: str
+    status: str
+    source: str
+    target: str
+    previous_source: str | None
+    suggestion: bool
+
+    @property
+    def context(self):
+        return f"{self.page_id}{SEPARATOR}{self.key}"
+
+
+def export_segments(pages, include_all=False, language=None):
+    """(source language, target language, [ExportSegment]) for specific ``pages``."""
+    rows = statuses_for(pages, [language] if language else None)
+    pairs = {(row.source_language, row.language) for row in rows}
+    if not rows:
+        raise FileError(_("None of the chosen pages has text to translate."))
+    if len(pairs) > 1:
+        raise FileError(_("The chosen pages translate into different languages; export each language separately."))
+    source_language, target_language = pairs.pop()
+    wanted = []
+    for row in rows:
+        for segment in row.segments:
+            if segment.source is None or not normalise(segment.source.text):
+                continue
+            if include_all or segment.needs_work:
+                wanted.append((row, segment))
+    suggestions = memory.exact_matches(
+        source_language,
+        target_language,
+        [segment.source.text for _row, segment in wanted if segment.status in (SEGMENT_MISSING, SEGMENT_NEW)],
+    )
+    result = []
+    for row, segment in wanted:
+        target = segment.target.text if segment.target else ""
+        suggested = False
+        if not normalise(target) and segment.source.text in suggestions:
+            target, suggested = suggestions[segment.source.text], True
+        changed = segment.source_then is not None and segment.source_then != segment.source.text
+        result.append(
+            ExportSegment(
+                page_id=row.page.pk,
+                page_title=row.title,
+                key=segment.key,
+                label=segment.label,
+                status=segment.status,
+                source=segment.source.text,
+                target=target,
+                previous_source=segment.source_then if changed else None,
+                suggestion=suggested
+                or (
+                    segment.status not in (SEGMENT_UP_TO_DATE, SEGMENT_MISSING, SEGMENT_NEW) and bool(normalise(target))
+                ),
+            )
+        )
+    return source_language, target_language, result
+
+
+def export_po(source_language, target_language, segments):
+    """A PO file (text). Targets needing review are fuzzy, with the old source as ``#| msgid``."""
+    po = polib.POFile(wrapwidth=0)
+    po.metadata = {
+        "Project-Id-Version": "Frontera",
+        "POT-Creation-Date": timezone.now().strftime("%Y-%m-%d %H:%M%z"),
+        "Language": target_language,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "X-Source-Language": source_language,
+        "X-Generator": "Frontera translations",
+    }
+    for segment in segments:
+        comment = "\n".join(
+            [
+                f"Page {segment.page_id}: {segment.page_title}",
+                f"Field: {segment.label}",
+                f"Status: {segment.status}",
+            ]
+        )
+        entry = polib.POEntry(
+            msgctxt=segment.context,
+            msgid=segment.source,
+            msgstr=segment.target,
+            comment=comment,
+            flags=["fuzzy"] if segment.suggestion else [],
+        )
+        if segment.previous_source:
+            entry.previous_msgid = segment.previous_source
+        po.append(entry)
+    return str(po)
+
+
+def export_xliff(source_language, target_language, segments):
+    """An XLIFF 2.0 document (bytes, UTF-8). Targets needing review have ``state="initial"``."""
+    root = Element("xliff", {"xmlns": XLIFF_NS, "version": "2.0", "srcLang": source_language})
+    root.set("trgLang", target_language)
+    files = {}
+    for segment in segments:
+        if segment.page_id not in files:
+            file_element = SubElement(
+                root, "file", {"id": f"page-{segment.page_id}", "original": f"page:{segment.page_id}"}
+            )
+            notes = SubElement(file_element, "notes")
+            note = SubElement(notes, "note", {"category": "title"})
+            note.text = segment.page_title
+            files[segment.page_id] = file_element
+        unit = SubElement(files[segment.page_id], "unit", {"id": segment.key, "name": segment.label})
+        notes = SubElement(unit, "notes")
+        SubElement(notes, "note", {"category": "status"}).text = segment.status
+        if segment.previous_source:
+            SubElement(notes, "note", {"category": "previous-source"}).text = segment.previous_source
+        state = "initial" if segment.suggestion or not normalise(segment.target) else "translated"
+        xml_segment = SubElement(unit, "segment", {"state": state})
+        SubElement(xml_segment, "source").text = segment.source
+        if segment.target:
+            SubElement(xml_segment, "target").text = segment.target
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="unicode").encode()
+
+
+def export(pages, file_format=PO, include_all=False, language=None):
+    """(content bytes, file extension, segment count) for ``pages``."""
+    source_language, target_language, segments = export_segments(pages, include_all, language)
+    if file_format == XLIFF:
+        return export_xliff(source_language, target_language, segments), "xlf", len(segments)
+    return export_po(source_language, target_language, segments).encode(), "po", len(segments)
+
+
+@dataclass
+class ImportedSegment:
+    page_id: int
+    key: str
+    source: str
+    target: str
+    translated: bool
+
+
+def parse_po(content):
+    try:
+        po = polib.pofile(content.decode() if isinstance(content, bytes) else content)
+    except (OSError, ValueError, UnicodeDecodeError) as error:
+        raise FileError(_("This is not a readable PO file.")) from error
+    language = po.metadata.get("Language", "")
+    items = []
+    for entry in po:
+        if entry.obsolete:
+            continue
+        page_id, _sep, key = (entry.msgctxt or "").partition(SEPARATOR)
+        if not page_id.isdigit() or not key:
+            raise FileError(_("An entry has no page and field context; was this file exported here?"))
+        translated = bool(entry.msgstr.strip()) and "fuzzy" not in entry.flags
+        items.append(ImportedSegment(int(page_id), key, entry.msgid, entry.msgstr, translated))
+    return language, items
+
+
+def parse_xliff(content):
+    try:
+        root = fromstring(content)
+    except Exception as error:  # defusedxml raises several types for malformed or hostile XML
+        raise FileError(_("This is not a readable XLIFF file.")) from error
+    namespace = "{" + XLIFF_NS + "}"
+    if root.tag != namespace + "xliff" or not str(root.get("version", "")).startswith("2."):
+        raise FileError(_("Only XLIFF 2 files are supported."))
+    language = root.get("trgLang", "")
+    items = []
+    for file_element in root.findall(namespace + "file"):
+        original = file_element.get("original", "")
+        page_id = original.partition(":")[2]
+        if not original.startswith("page:") or not page_id.isdigit():
+            raise FileError(_("A file element does not name a page; was this file exported here?"))
+        for unit in file_element.iter(namespace + "unit"):
+            for segment in unit.findall(namespace + "segment"):
+                source = segment.find(namespace + "source")
+                target = segment.find(namespace + "target")
+                target_text = "" if target is None else "".join(target.itertext())
+                state = segment.get("state", "initial")
+                items.append(
+                    ImportedSegment(
+                        int(page_id),
+                        unit.get("id", ""),
+                        "" if source is None else "".join(source.itertext()),
+                        target_text,
+                        bool(target_text.strip()) and state in ("translated", "reviewed", "final"),
+                    )
+                )
+    return language, items
+
+
+def parse(content, name=""):
+    text = content if isinstance(content, bytes) else content.encode()
+    if name.lower().endswith((".xlf", ".xliff")) or text.lstrip().startswith(b"<"):
+        return parse_xliff(text)
+    return parse_po(text)
+
+
+@dataclass
+class ImportResult:
+    language: str
+    applied: list = field(default_factory=list)
+    confirmed: list = field(default_factory=list)
+    conflicts: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)
+    revisions: list = field(default_factory=list)
+    applied_anything: bool = False
+
+    @property
+    def ok(self):
+        return not self.conflicts and not self.errors
+
+
+def import_file(content, name="", user=None, partial=False, dry_run=False, progress=None, allowed_pages=None):
+    """Validate a translator file against the current source and write draft revisions.
+
+    Returns an ImportResult listing what was applied, what was confirmed
+    unchanged, the conflicts (source changed since export), errors and
+    skipped (untranslated or fuzzy) segments. With any conflict or error,
+    nothing is applied unless ``partial`` is set. ``allowed_pages`` limits
+    the pages a file may change (the importing user's editable pages).
+    """
+    language, items = parse(content, name)
+    result = ImportResult(language=language)
+    by_page = defaultdict(list)
+    for item in items:
+        by_page[item.page_id].append(item)
+    pages_queryset = allowed_pages if allowed_pages is not None else Page.objects.all()
+    pages = {page.pk: page for page in pages_queryset.filter(pk__in=list(by_page)).specific()}
+    plans = []
+    for page_id, page_items in by_page.items():
+        page = pages.get(page_id)
+        if page is None or not is_translatable(type(page)):
+            message = _("The page does not exist or you may not edit it.")
+            result.errors.extend((page_id, item.key, message) for item in page_items)
+            continue
+        text = latest_text(page)
+        if language not in target_languages(text.page):
+            result.errors.append((page_id, "", _("The file's language is not a translation of this page.")))
+            continue
+        current_source = text.segments(text.source)
+        current_target = text.segments(language)
+        values, keys = {}, set()
+        for item in page_items:
+            if not item.translated:
+                result.skipped.append((page_id, item.key, _("not translated or marked for review")))
+                continue
+            segment = current_source.get(item.key)
+            if segment is None or not normalise(segment.text):
+                result.conflicts.append((page_id, item.key, _("This text is no longer in the page.")))
+                continue
+            if normalise(segment.text, segment.kind) != normalise(item.source, segment.kind):
+                result.conflicts.append((page_id, item.key, _("The source text changed since the export.")))
+                continue
+            if segment.kind == HTML and not markup_matches(segment.text, item.target):
+                result.errors.append((page_id, item.key, _("The translation changes the markup or links.")))
+                continue
+            keys.add(item.key)
+            existing = current_target.get(item.key)
+            if existing is None or normalise(existing.text, segment.kind) != normalise(item.target, segment.kind):
+                values[item.key] = item.target
+        plans.append((page, values, keys))
+    if dry_run or (not result.ok and not partial):
+        return result
+    with transaction.atomic():
+        for index, (page, values, keys) in enumerate(plans):
+            if values:
+                from .segments import set_target_values
+
+                draft = set_target_values(editable_page(page), language, values, pairs=state_pairs(page, language))
+                revision = save_draft(draft, user=user, mode="import")
+                confirm(PageText(draft), language, keys=keys, user=user, revision=revision)
+                result.revisions.append(revision)
+                result.applied.extend((page.pk, key) for key in values)
+                result.applied_anything = True
+            if keys - set(values):
+                if not values:
+                    confirm(latest_text(page), language, keys=keys - set(values), user=user)
+                result.confirmed.extend((page.pk, key) for key in keys - set(values))
+            if progress:
+                progress(index + 1, len(plans))
+    return result
+
+
+def machine_status(segment):
+    return segment.status == SEGMENT_MACHINE

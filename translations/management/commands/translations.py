@@ -1,0 +1,136 @@
+"""``manage.py translations status|export|import|check``: translation sync from the shell."""
+
+import sys
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Page
+
+from translations import catalogue, files
+from translations.sync import all_statuses
+
+
+class Progress:
+    """A one-line progress bar on stderr for long runs (more than a few items)."""
+
+    def __init__(self, stream, total=0, minimum=5, width=30):
+        self.stream, self.total, self.width, self.minimum = stream, total, width, minimum
+
+    def __call__(self, done, total=None):
+        total = total or self.total
+        if total < self.minimum:
+            return
+        filled = int(self.width * done / max(total, 1))
+        self.stream.write(f"\r[{'#' * filled}{' ' * (self.width - filled)}] {done}/{total}")
+        if done >= total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+class Command(BaseCommand):
+    help = "Translation status, translator file export and import, and the interface catalogue check."
+
+    def add_arguments(self, parser):
+        commands = parser.add_subparsers(dest="subcommand", required=True)
+        status = commands.add_parser("status", help="One line per page and language: id, title, language, status.")
+        status.add_argument("--language", help="Only this target language.")
+        status.add_argument("--status", help="Only this status (missing, stale, conflict, machine, up_to_date).")
+
+        export = commands.add_parser("export", help="Write a PO or XLIFF file of pages' segments.")
+        export.add_argument("--page", type=int, action="append", required=True, dest="pages", metavar="ID")
+        export.add_argument("--format", choices=files.FORMATS, default=files.PO)
+        export.add_argument("--all", action="store_true", help="Every segment, not only missing or stale ones.")
+        export.add_argument("--language", help="Target language (default: each page's translation).")
+        export.add_argument("--output", required=True, help="File to write, or - for standard output.")
+
+        imported = commands.add_parser("import", help="Apply a translated PO or XLIFF file as draft revisions.")
+        imported.add_argument("file")
+        imported.add_argument(
+            "--partial", action="store_true", help="Apply what matches even if other segments conflict."
+        )
+        imported.add_argument("--dry-run", action="store_true", help="Validate and report; change nothing.")
+        imported.add_argument("--user", help="Username recorded on the new revisions.")
+
+        check = commands.add_parser("check", help="Fail when locale/es lacks or fuzzes an interface string.")
+        check.add_argument("--catalogue", help="Catalogue to check (default: locale/es/LC_MESSAGES/django.po).")
+        check.add_argument("--no-extract", action="store_true", help="Only check the catalogue's own entries.")
+
+    def handle(self, *args, subcommand, **options):
+        getattr(self, "handle_" + subcommand)(**options)
+
+    def handle_status(self, language=None, status=None, **options):
+        for row in all_statuses(languages=[language] if language else None):
+            if status and row.status != status:
+                continue
+            self.stdout.write(f"{row.page.pk}\t{row.title}\t{row.language}\t{row.status}")
+
+    def handle_export(self, pages, format, all, language, output, **options):
+        found = Page.objects.filter(pk__in=pages).specific()
+        missing = set(pages) - {page.pk for page in found}
+        if missing:
+            raise CommandError(f"No page with id {', '.join(str(pk) for pk in sorted(missing))}.")
+        try:
+            content, _extension, count = files.export(found, format, include_all=all, language=language)
+        except files.FileError as error:
+            raise CommandError(str(error)) from error
+        if output == "-":
+            sys.stdout.buffer.write(content)
+        else:
+            Path(output).write_bytes(content)
+            self.stdout.write(f"Exported {count} segments from {len(pages)} pages to {output}.")
+
+    def handle_import(self, file, partial, dry_run, user, **options):
+        path = Path(file)
+        if not path.exists():
+            raise CommandError(f"{file} does not exist.")
+        account = None
+        if user:
+            account = get_user_model().objects.filter(**{get_user_model().USERNAME_FIELD: user}).first()
+            if account is None:
+                raise CommandError(f"No user {user}.")
+        try:
+            result = files.import_file(
+                path.read_bytes(),
+                path.name,
+                user=account,
+                partial=partial,
+                dry_run=dry_run,
+                progress=Progress(self.stderr),
+            )
+        except files.FileError as error:
+            raise CommandError(str(error)) from error
+        for page_id, key in result.applied:
+            self.stdout.write(f"applied\t{page_id}\t{key}")
+        for page_id, key in result.confirmed:
+            self.stdout.write(f"confirmed\t{page_id}\t{key}")
+        for page_id, key, reason in result.conflicts:
+            self.stdout.write(f"conflict\t{page_id}\t{key}\t{reason}")
+        for page_id, key, reason in result.errors:
+            self.stdout.write(f"error\t{page_id}\t{key}\t{reason}")
+        self.stdout.write(
+            f"{len(result.applied)} applied, {len(result.confirmed)} confirmed unchanged, "
+            f"{len(result.conflicts)} conflicts, {len(result.errors)} errors, {len(result.skipped)} skipped; "
+            f"{len(result.revisions)} draft revisions."
+        )
+        if not result.ok and not partial and not dry_run:
+            raise CommandError("Nothing applied: fix the conflicts and errors listed above, or use --partial.")
+
+    def handle_check(self, no_extract=False, **options):
+        found = catalogue.problems(options.get("catalogue"), extract=not no_extract)
+        labels = {
+            "missing": "missing from the catalogue",
+            "untranslated": "untranslated",
+            "fuzzy": "fuzzy",
+        }
+        failures = 0
+        for problem, label in labels.items():
+            for msgctxt, msgid in found[problem]:
+                failures += 1
+                context = f" [{msgctxt}]" if msgctxt else ""
+                self.stdout.write(f"{label}{context}: {msgid}")
+        if failures:
+            raise CommandError(
+                f"{failures} interface strings are not translated; run `make makemessages` and translate them."
+            )
+        self.stdout.write("Every interface string has a Spanish translation.")

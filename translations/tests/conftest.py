@@ -1,0 +1,60 @@
+import pytest
+from wagtail.models import Page
+
+from conftest import make_article
+from translations.segments import stream_raw
+
+
+@pytest.fixture
+def admin_user(django_user_model):
+    return django_user_model.objects.create_superuser("editor", "editor@frontera.invalid", "pw")
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+def edit(page, language=None, paragraph=None, html=None, publish=False, **fields):
+    """Save a new revision of ``page`` with one body paragraph or fields changed."""
+    draft = Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
+    if paragraph is not None:
+        body = stream_raw(getattr(draft, f"body_{language}"))
+        body[paragraph]["value"] = html
+        setattr(draft, f"body_{language}", body)
+    for name, value in fields.items():
+        setattr(draft, name, value)
+    revision = draft.save_revision()
+    if publish:
+        revision.publish()
+    return Page.objects.get(pk=page.pk).specific
+
+
+@pytest.fixture
+def long_article(blog_index, author):
+    """An English-first article in both languages, three paragraphs each (separate block ids)."""
+    return make_article(
+        blog_index,
+        en={
+            "title": "Water for sale",
+            "slug": "water-for-sale",
+            "dek": "A market grows.",
+            "body": [
+                "The wells are <b>private</b>.",
+                "Prices rose.",
+                'Nobody <a href="https://x.invalid">answers</a>.',
+            ],
+        },
+        es={
+            "title": "Agua en venta",
+            "slug": "agua-en-venta",
+            "dek": "Crece un mercado.",
+            "body": [
+                "Los pozos son <b>privados</b>.",
+                "Los precios subieron.",
+                'Nadie <a href="https://x.invalid">responde</a>.',
+            ],
+        },
+        authors=[author],
+    )

@@ -1,0 +1,98 @@
+"""``manage.py translations`` subcommands, and the demo's stale article."""
+
+import io
+
+import polib
+import pytest
+from django.core.management import CommandError, call_command
+
+from translations import catalogue
+from translations.demo import seed_demo_translation_states
+from translations.models import Status
+from translations.sync import page_status
+
+from .conftest import edit
+
+
+def run(*args):
+    out = io.StringIO()
+    call_command("translations", *args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def test_status_prints_one_line_per_page_and_language(translated_article, untranslated_article, long_article):
+    edit(long_article, "en", 1, "<p>Prices doubled.</p>")
+    lines = run("status").splitlines()
+    assert f"{translated_article.pk}\tThe dry canal\tes\tup_to_date" in lines
+    assert f"{untranslated_article.pk}\tNight shift at the bridge\tes\tmissing" in lines
+    assert f"{long_article.pk}\tWater for sale\tes\tstale" in lines
+    assert run("status", "--status", "stale").splitlines() == [f"{long_article.pk}\tWater for sale\tes\tstale"]
+
+
+def test_export_then_import_round_trip(tmp_path, long_article):
+    edit(long_article, "en", 1, "<p>Prices doubled.</p>")
+    output = tmp_path / "out.po"
+    assert "Exported 1 segments" in run("export", "--page", str(long_article.pk), "--output", str(output))
+    po = polib.pofile(str(output))
+    po[0].msgstr, po[0].flags = "<p>Los precios se duplicaron.</p>", []
+    po.save(str(output))
+    assert "1 applied" in run("import", str(output))
+    assert page_status(long_article, "es").status == Status.UP_TO_DATE
+
+
+def test_import_with_conflicts_fails_and_applies_nothing(tmp_path, long_article):
+    edit(long_article, "en", 1, "<p>Prices doubled.</p>")
+    output = tmp_path / "out.xlf"
+    run("export", "--page", str(long_article.pk), "--format", "xliff", "--output", str(output))
+    text = output.read_text().replace("&lt;p&gt;Los precios subieron.&lt;/p&gt;", "&lt;p&gt;Duplicados.&lt;/p&gt;")
+    output.write_text(text.replace('state="initial"', 'state="translated"'))
+    edit(long_article, "en", 1, "<p>Prices tripled.</p>")
+    with pytest.raises(CommandError):
+        run("import", str(output))
+    draft = long_article.get_latest_revision_as_object()
+    assert draft.body_es.raw_data[1]["value"] == "<p>Los precios subieron.</p>"
+
+
+def test_export_of_unknown_page_fails(tmp_path, db):
+    with pytest.raises(CommandError):
+        run("export", "--page", "99999", "--output", str(tmp_path / "x.po"))
+
+
+def write_catalogue(path, entries):
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    for msgid, msgstr, flags in entries:
+        po.append(polib.POEntry(msgid=msgid, msgstr=msgstr, flags=flags))
+    po.save(str(path))
+
+
+def test_check_fails_on_untranslated_or_fuzzy_entries(tmp_path):
+    path = tmp_path / "django.po"
+    write_catalogue(path, [("Hello", "Hola", []), ("Bye", "", [])])
+    with pytest.raises(CommandError):
+        run("check", "--catalogue", str(path), "--no-extract")
+    write_catalogue(path, [("Hello", "Hola", ["fuzzy"])])
+    with pytest.raises(CommandError):
+        run("check", "--catalogue", str(path), "--no-extract")
+    write_catalogue(path, [("Hello", "Hola", [])])
+    assert "Every interface string" in run("check", "--catalogue", str(path), "--no-extract")
+
+
+def test_check_finds_strings_the_catalogue_lacks(tmp_path, monkeypatch):
+    path = tmp_path / "django.po"
+    write_catalogue(path, [("Hello", "Hola", [])])
+    monkeypatch.setattr(catalogue, "extracted_msgids", lambda language="es": {("", "Hello"), ("", "Stale")})
+    with pytest.raises(CommandError):
+        run("check", "--catalogue", str(path))
+
+
+def test_demo_leaves_one_article_stale(translated_article, untranslated_article):
+    out = io.StringIO()
+    stale = seed_demo_translation_states([untranslated_article, translated_article], out)
+    assert stale.pk == translated_article.pk
+    assert page_status(translated_article, "es").status == Status.STALE
+    assert page_status(untranslated_article, "es").status == Status.MISSING
+    # Running again changes nothing more.
+    revisions = translated_article.revisions.count()
+    seed_demo_translation_states([untranslated_article, translated_article], out)
+    assert translated_article.revisions.count() == revisions

@@ -1,0 +1,172 @@
+"""PO and XLIFF round trips: missing or stale segments out, reviewed translations back in."""
+
+import polib
+import pytest
+from defusedxml.ElementTree import fromstring
+from wagtail.models import Page
+
+from translations import files
+from translations.models import Status
+from translations.sync import page_status
+
+from .conftest import edit
+
+NS = {"x": files.XLIFF_NS}
+
+
+@pytest.fixture
+def stale_article(long_article):
+    return edit(long_article, "en", 1, '<p>Prices <a href="https://x.invalid/p">doubled</a>.</p>')
+
+
+def export_po(page, **kwargs):
+    content, extension, _count = files.export(Page.objects.filter(pk=page.pk).specific(), files.PO, **kwargs)
+    assert extension == "po"
+    return polib.pofile(content.decode())
+
+
+def test_po_export_holds_only_the_stale_segment_with_context(stale_article):
+    po = export_po(stale_article)
+    assert len(po) == 1
+    entry = po[0]
+    assert entry.msgid == '<p>Prices <a href="https://x.invalid/p">doubled</a>.</p>'
+    assert entry.msgstr == "<p>Los precios subieron.</p>"
+    assert entry.msgctxt.startswith(f"{stale_article.pk}:body:")
+    assert "fuzzy" in entry.flags
+    assert entry.previous_msgid == "<p>Prices rose.</p>"
+    assert po.metadata["Language"] == "es"
+
+
+def test_po_export_all_holds_every_segment(stale_article):
+    assert {entry.msgctxt.split(":")[1] for entry in export_po(stale_article, include_all=True)} == {
+        "title",
+        "dek",
+        "body",
+    }
+
+
+def test_po_round_trip_writes_a_draft_with_markup_intact(stale_article):
+    po = export_po(stale_article)
+    po[0].msgstr = '<p>Los precios se <a href="https://x.invalid/p">duplicaron</a>.</p>'
+    po[0].flags.remove("fuzzy")
+    revisions_before = stale_article.revisions.count()
+    result = files.import_file(str(po).encode(), "page.po")
+    assert result.ok and len(result.applied) == 1
+    page = Page.objects.get(pk=stale_article.pk).specific
+    assert page.revisions.count() == revisions_before + 1
+    draft = page.get_latest_revision_as_object()
+    assert draft.body_es.raw_data[1]["value"] == '<p>Los precios se <a href="https://x.invalid/p">duplicaron</a>.</p>'
+    # A draft: the live Spanish text is unchanged until someone publishes.
+    assert page.body_es.raw_data[1]["value"] == "<p>Los precios subieron.</p>"
+    assert page_status(page, "es").status == Status.UP_TO_DATE
+
+
+def test_po_import_after_the_source_changed_reports_conflicts_and_applies_nothing(stale_article):
+    po = export_po(stale_article, include_all=True)
+    for entry in po:
+        entry.msgstr = entry.msgstr or "x"
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+    po_body = next(entry for entry in po if "doubled" in entry.msgid)
+    po_body.msgstr = '<p>Los precios se <a href="https://x.invalid/p">duplicaron</a>.</p>'
+    edit(stale_article, "en", 1, "<p>Prices tripled.</p>")
+    revisions_before = stale_article.revisions.count()
+    result = files.import_file(str(po).encode(), "page.po")
+    assert not result.ok
+    assert [key for _page, key, _reason in result.conflicts] == [po_body.msgctxt.split(":", 1)[1]]
+    assert result.applied == []
+    assert stale_article.revisions.count() == revisions_before
+
+
+def test_partial_import_applies_what_still_matches(stale_article):
+    po = export_po(stale_article, include_all=True)
+    title = next(entry for entry in po if entry.msgctxt.endswith(":title"))
+    title.msgstr = "Agua a la venta"
+    for entry in po:
+        entry.flags = []
+    edit(stale_article, "en", 1, "<p>Prices tripled.</p>")
+    result = files.import_file(str(po).encode(), "page.po", partial=True)
+    assert (stale_article.pk, "title") in result.applied
+    assert result.conflicts
+    assert Page.objects.get(pk=stale_article.pk).specific.get_latest_revision_as_object().title_es == "Agua a la venta"
+
+
+def test_import_refuses_changed_markup(stale_article):
+    po = export_po(stale_article)
+    po[0].msgstr = "<p>Los precios se duplicaron.</p>"
+    po[0].flags = []
+    result = files.import_file(str(po).encode(), "page.po")
+    assert result.errors and not result.applied
+
+
+def test_fuzzy_entries_are_not_applied(stale_article):
+    po = export_po(stale_article)
+    po[0].msgstr = '<p>Los precios se <a href="https://x.invalid/p">duplicaron</a>.</p>'
+    result = files.import_file(str(po).encode(), "page.po")
+    assert result.applied == [] and len(result.skipped) == 1
+
+
+def export_xliff(page, **kwargs):
+    content, extension, _count = files.export(Page.objects.filter(pk=page.pk).specific(), files.XLIFF, **kwargs)
+    assert extension == "xlf"
+    return content
+
+
+def test_xliff_export_is_xliff_2_with_the_stale_unit(stale_article):
+    root = fromstring(export_xliff(stale_article))
+    assert root.get("version") == "2.0" and root.get("srcLang") == "en" and root.get("trgLang") == "es"
+    units = root.findall(".//x:unit", NS)
+    assert len(units) == 1
+    assert units[0].find("x:segment/x:source", NS).text.startswith("<p>Prices <a ")
+    assert units[0].find("x:segment", NS).get("state") == "initial"
+
+
+def translate_xliff(content, new_target):
+    text = content.decode()
+    old = "&lt;p&gt;Los precios subieron.&lt;/p&gt;"
+    assert old in text
+    text = text.replace(old, new_target).replace('state="initial"', 'state="translated"')
+    return text.encode()
+
+
+def test_xliff_round_trip_writes_a_draft_with_markup_intact(stale_article):
+    translated = translate_xliff(
+        export_xliff(stale_article),
+        '&lt;p&gt;Los precios se &lt;a href="https://x.invalid/p"&gt;duplicaron&lt;/a&gt;.&lt;/p&gt;',
+    )
+    result = files.import_file(translated, "page.xlf")
+    assert result.ok and len(result.applied) == 1
+    draft = Page.objects.get(pk=stale_article.pk).specific.get_latest_revision_as_object()
+    assert draft.body_es.raw_data[1]["value"] == '<p>Los precios se <a href="https://x.invalid/p">duplicaron</a>.</p>'
+    assert page_status(stale_article, "es").status == Status.UP_TO_DATE
+
+
+def test_xliff_import_after_the_source_changed_applies_nothing(stale_article):
+    translated = translate_xliff(
+        export_xliff(stale_article),
+        '&lt;p&gt;Los precios se &lt;a href="https://x.invalid/p"&gt;duplicaron&lt;/a&gt;.&lt;/p&gt;',
+    )
+    edit(stale_article, "en", 1, "<p>Prices tripled.</p>")
+    result = files.import_file(translated, "page.xlf")
+    assert len(result.conflicts) == 1 and result.applied == []
+    draft = Page.objects.get(pk=stale_article.pk).specific.get_latest_revision_as_object()
+    assert draft.body_es.raw_data[1]["value"] == "<p>Los precios subieron.</p>"
+
+
+def test_missing_translation_exports_and_imports_into_new_blocks(untranslated_article):
+    po = export_po(untranslated_article)
+    assert {entry.msgctxt.split(":")[1] for entry in po} == {"title", "body"}
+    for entry in po:
+        entry.msgstr = "Turno de noche" if entry.msgctxt.endswith(":title") else "<p>Los camiones esperan.</p>"
+    result = files.import_file(str(po).encode(), "page.po")
+    assert result.ok
+    draft = Page.objects.get(pk=untranslated_article.pk).specific.get_latest_revision_as_object()
+    assert draft.title_es == "Turno de noche"
+    assert draft.body_es.raw_data[0]["id"] == draft.body_en.raw_data[0]["id"]
+    assert page_status(untranslated_article, "es").status == Status.UP_TO_DATE
+
+
+def test_hostile_xml_is_refused(stale_article):
+    bomb = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><xliff>&a;</xliff>'
+    with pytest.raises(files.FileError):
+        files.import_file(bomb, "bomb.xlf")

@@ -1,0 +1,147 @@
+"""Sync status: fingerprints per field and per block, whichever language is original."""
+
+import uuid
+
+from conftest import make_article
+from translations.models import Status, TranslationState
+from translations.segments import PageText, align_blocks, fingerprint, stream_raw
+from translations.sync import page_status
+
+from .conftest import edit
+
+
+def test_translated_article_starts_up_to_date(translated_article):
+    assert page_status(translated_article, "es").status == Status.UP_TO_DATE
+
+
+def test_untranslated_article_is_missing(untranslated_article):
+    assert page_status(untranslated_article, "es").status == Status.MISSING
+
+
+def test_english_body_edit_makes_only_that_paragraph_stale(long_article):
+    page = edit(long_article, "en", 1, "<p>Prices doubled.</p>")
+    status = page_status(page, "es")
+    assert status.status == Status.STALE
+    changed = status.changed_segments()
+    assert len(changed) == 1
+    assert changed[0].source.text == "<p>Prices doubled.</p>"
+    assert changed[0].source_then == "<p>Prices rose.</p>"
+    assert changed[0].target.text == "<p>Los precios subieron.</p>"
+
+
+def test_saving_the_spanish_paragraph_confirms_it(long_article):
+    page = edit(long_article, "en", 1, "<p>Prices doubled.</p>")
+    page = edit(page, "es", 1, "<p>Los precios se duplicaron.</p>")
+    assert page_status(page, "es").status == Status.UP_TO_DATE
+
+
+def test_saving_another_spanish_paragraph_leaves_the_changed_one_stale(long_article):
+    page = edit(long_article, "en", 1, "<p>Prices doubled.</p>")
+    page = edit(page, "es", 0, "<p>Los pozos son <b>privados</b>, dicen.</p>")
+    status = page_status(page, "es")
+    assert status.status == Status.STALE
+    assert [segment.source.text for segment in status.changed_segments()] == ["<p>Prices doubled.</p>"]
+
+
+def test_a_save_that_changes_nothing_stales_nothing(long_article):
+    page = edit(long_article)
+    page = edit(page, publish=True)
+    assert page_status(page, "es").status == Status.UP_TO_DATE
+
+
+def test_whitespace_only_change_is_not_a_change(long_article):
+    page = edit(long_article, dek_en="  A market   grows. ")
+    assert page_status(page, "es").status == Status.UP_TO_DATE
+
+
+def test_spanish_first_article_with_roles_swapped(blog_index, author):
+    article = make_article(
+        blog_index,
+        es={"title": "La radio", "slug": "la-radio", "body": ["Sigue al aire.", "Tiene oyentes."]},
+        en={"title": "The radio", "slug": "the-radio", "body": ["It stays on air.", "It has listeners."]},
+        original="es",
+        authors=[author],
+    )
+    status = page_status(article, "en")
+    assert status.source_language == "es"
+    assert status.status == Status.UP_TO_DATE
+    page = edit(article, "es", 1, "<p>Tiene muchos oyentes.</p>")
+    status = page_status(page, "en")
+    assert status.status == Status.STALE
+    assert [segment.source.text for segment in status.changed_segments()] == ["<p>Tiene muchos oyentes.</p>"]
+    # Editing the translation (English) does not stale the original.
+    page = edit(page, "en", 1, "<p>It has many listeners.</p>")
+    assert page_status(page, "en").status == Status.UP_TO_DATE
+
+
+def test_empty_target_does_not_equal_its_fallback(untranslated_article):
+    text = PageText(untranslated_article)
+    assert text.segments("es")["title"].text == ""
+    assert text.segments("en")["title"].text == "Night shift at the bridge"
+
+
+def test_both_sides_changed_outside_a_confirming_save_is_a_conflict(long_article):
+    page = edit(long_article, "en", 1, "<p>Prices doubled.</p>")
+    draft = page.get_latest_revision_as_object()
+    body = stream_raw(draft.body_es)
+    body[1]["value"] = "<p>Los precios cambiaron.</p>"
+    # A script writes the revision content directly, bypassing confirmation.
+    revision = page.latest_revision
+    revision.content["body_es"] = body
+    revision.save(update_fields=["content"])
+    assert page_status(page, "es").status == Status.CONFLICT
+
+
+def test_block_added_in_source_is_new_and_stale(long_article):
+    draft = long_article.get_latest_revision_as_object()
+    body = stream_raw(draft.body_en)
+    body.append({"type": "paragraph", "value": "<p>A new ending.</p>", "id": str(uuid.uuid4())})
+    draft.body_en = body
+    draft.save_revision()
+    status = page_status(long_article, "es")
+    assert status.status == Status.STALE
+    assert [(s.status, s.source.text) for s in status.changed_segments()] == [("missing", "<p>A new ending.</p>")]
+
+
+def test_block_removed_from_source_is_reported(long_article):
+    draft = long_article.get_latest_revision_as_object()
+    draft.body_en = stream_raw(draft.body_en)[:2]
+    draft.save_revision()
+    status = page_status(long_article, "es")
+    assert [s.status for s in status.changed_segments()] == ["removed"]
+    # Removing the Spanish block too brings both sides back in sync.
+    draft = long_article.get_latest_revision_as_object()
+    draft.body_es = stream_raw(draft.body_es)[:2]
+    draft.save_revision()
+    assert page_status(long_article, "es").status == Status.UP_TO_DATE
+
+
+def test_blocks_match_by_id_first_then_in_order_by_type():
+    source = [("a", "paragraph", []), ("n1", "heading", []), ("n2", "paragraph", []), ("b", "paragraph", [])]
+    target = [("a", "paragraph", []), ("x1", "heading", []), ("x2", "paragraph", []), ("b", "paragraph", [])]
+    assert align_blocks(source, target) == {"a": "a", "b": "b", "x1": "n1", "x2": "n2"}
+    # A target block of another type stays unmatched.
+    assert "x1" not in align_blocks([("n1", "quote", [])], [("x1", "heading", [])])
+
+
+def test_fingerprints_ignore_unicode_form_and_spacing():
+    assert fingerprint("Canción  seca") == fingerprint("Canci\u006f\u0301n seca")
+    assert fingerprint("") == ""
+
+
+def test_struct_block_leaves_are_segments(blog_index, author):
+    block_id = str(uuid.uuid4())
+    article = make_article(blog_index, en={"title": "Q", "slug": "q", "body": ["x"]}, authors=[author])
+    draft = article.get_latest_revision_as_object()
+    quote = {"type": "quote", "value": {"text": "Water is life.", "attribution": "A farmer"}, "id": block_id}
+    draft.body_en = [*stream_raw(draft.body_en), quote]
+    draft.save_revision()
+    keys = PageText(article.get_latest_revision_as_object()).segments("en")
+    assert f"body:{block_id}:text" in keys
+    assert keys[f"body:{block_id}:attribution"].text == "A farmer"
+
+
+def test_state_records_the_source_revision(long_article):
+    state = TranslationState.objects.get(page=long_article, language="es")
+    assert state.source_revision_id == long_article.latest_revision_id
+    assert state.source_language == "en"

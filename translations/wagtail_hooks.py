@@ -1,0 +1,150 @@
+"""Admin integration: URLs, report menu item, dashboard panel, status buttons, publish guard."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import include, path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import AdminOnlyMenuItem, MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button, ListingButton
+from wagtail.models import Page
+
+from . import admin_urls
+from .models import Status, TranslationState
+from .segments import PageText, is_translatable, target_languages
+from .sync import SEGMENT_MACHINE, all_statuses, derive, language_name, page_status, statuses_for, translatable_pages
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("translations/", include((admin_urls.urlpatterns, "translations"), namespace="translations"))]
+
+
+class TranslationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("wagtailadmin.access_admin")
+
+
+@hooks.register("register_reports_menu_item")
+def register_translations_report_menu_item():
+    return TranslationsMenuItem(
+        gettext_lazy("Translations"), reverse("translations:report"), name="translations", icon_name="site", order=650
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_translation_files_menu_item():
+    return AdminOnlyMenuItem(
+        gettext_lazy("Translator files"),
+        reverse("translations:import"),
+        name="translator-files",
+        icon_name="doc-full",
+        order=450,
+    )
+
+
+class TranslationsPanel(Component):
+    """Dashboard counts of missing and stale translations per language."""
+
+    name = "translations"
+    order = 150
+    template_name = "translations/dashboard_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        rows = all_statuses(self.request.user)
+        counts = {}
+        for row in rows:
+            entry = counts.setdefault(
+                row.language, {"language": row.language_name, "code": row.language, "missing": 0, "stale": 0}
+            )
+            if row.status == Status.MISSING:
+                entry["missing"] += 1
+            elif row.status in (Status.STALE, Status.CONFLICT):
+                entry["stale"] += 1
+        return {"counts": list(counts.values()), "report_url": reverse("translations:report")}
+
+
+@hooks.register("construct_homepage_panels")
+def add_translations_panel(request, panels):
+    panels.append(TranslationsPanel(request))
+
+
+def _status_label(row):
+    return _("%(language)s: %(status)s") % {"language": row.language_name, "status": row.status_label}
+
+
+def _sibling_statuses(request, page):
+    """Statuses of every page in ``page``'s listing, computed once per request."""
+    cache = getattr(request, "_translation_statuses", None)
+    if cache is None:
+        cache = request._translation_statuses = {}
+    parent_path = page.path[: -Page.steplen]
+    if parent_path not in cache:
+        siblings = Page.objects.filter(path__startswith=parent_path, depth=page.depth)
+        cache[parent_path] = {}
+        for row in statuses_for(translatable_pages(siblings).specific()):
+            cache[parent_path].setdefault(row.page.pk, []).append(row)
+    return cache[parent_path].get(page.pk, [])
+
+
+@hooks.register("construct_page_listing_buttons")
+def add_status_listing_buttons(buttons, page, user, context=None):
+    request = (context or {}).get("request")
+    if request is None or not is_translatable(page.specific_class or type(page)):
+        return
+    for row in _sibling_statuses(request, page):
+        buttons.append(
+            ListingButton(
+                _status_label(row),
+                reverse("translations:page", args=[page.pk, row.language]),
+                classname="tr-status tr-status--" + row.status,
+                attrs={"data-translation-status": row.status, "data-language": row.language},
+                priority=5,
+            )
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def add_status_header_buttons(page, user, next_url=None, view_name=None):
+    if page is None or page.pk is None or not is_translatable(page.specific_class or type(page)):
+        return []
+    result = []
+    for language in target_languages(page.specific_deferred):
+        row = page_status(page, language)
+        result.append(
+            Button(
+                _status_label(row),
+                reverse("translations:page", args=[page.pk, language]),
+                icon_name="site",
+                attrs={"data-translation-status": row.status},
+                priority=5,
+            )
+        )
+    return result
+
+
+@hooks.register("before_publish_page")
+def refuse_unreviewed_machine_text(request, page):
+    """A page whose translation is marked ready cannot go live with unreviewed machine text."""
+    if not getattr(page, "translation_ready", False) or not is_translatable(type(page)):
+        return None
+    text = PageText(page)
+    states = {state.language: state for state in TranslationState.objects.filter(page_id=page.pk)}
+    for language in target_languages(page):
+        row = derive(text, language, states.get(language), page=page)
+        if any(segment.status == SEGMENT_MACHINE for segment in row.segments):
+            messages.error(
+                request,
+                _(
+                    "The %(language)s text has machine drafts nobody has reviewed. Review them, or untick "
+                    "“translation ready”, before publishing."
+                )
+                % {"language": language_name(language)},
+            )
+            return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
