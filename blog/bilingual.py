@@ -56,6 +56,14 @@ def value_language(instance, field_name, language=None):
     return None
 
 
+def lang_attribute(language):
+    """` lang="xx"` for an element whose text is in ``language``, when that is
+    not the reader's language; empty otherwise."""
+    if language and language != current_language():
+        return format_html(' lang="{}"', language)
+    return ""
+
+
 class LanguageChoices(models.TextChoices):
     ENGLISH = "en", _("English")
     SPANISH = "es", _("Spanish")
@@ -77,7 +85,7 @@ class TranslatedText:
     @property
     def lang_attr(self):
         """` lang="xx"` for elements holding this text, when it is foreign."""
-        return format_html(' lang="{}"', self.language) if self.is_foreign else ""
+        return lang_attribute(self.language)
 
 
 def page_url_in(page, language, request=None, full=False):

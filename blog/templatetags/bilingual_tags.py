@@ -4,10 +4,9 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.dateformat import format as format_date
-from django.utils.html import format_html
 from django.utils.translation import get_language_info, pgettext, pgettext_lazy
 
-from blog.bilingual import current_language, language_codes, page_url_in, value_language
+from blog.bilingual import current_language, lang_attribute, language_codes, page_url_in, value_language
 
 register = template.Library()
 
@@ -93,12 +92,6 @@ def month_year(value):
     return format_date(value, pgettext("month and year format", "F Y"))
 
 
-def foreign_lang_attr(language):
-    if language and language != current_language():
-        return format_html(' lang="{}"', language)
-    return ""
-
-
 @register.simple_tag
 def lang_attr(instance, field_name):
     """` lang="xx"` when ``instance.<field_name>`` is shown in another language.
@@ -106,12 +99,12 @@ def lang_attr(instance, field_name):
     Fallback text stays marked with the language it is really in, so screen
     readers pronounce it correctly and nothing is silently mixed.
     """
-    return foreign_lang_attr(value_language(instance, field_name))
+    return lang_attribute(value_language(instance, field_name))
 
 
 @register.simple_tag
 def tag_lang_attr(tag):
-    return foreign_lang_attr(tag.label_language())
+    return lang_attribute(tag.label_language())
 
 
 @register.filter
