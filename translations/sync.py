@@ -491,6 +491,24 @@ def mark_ready(page, language, user=None):
     return False
 
 
+def record_baseline():
+    """Confirm every existing translation that has no recorded state yet.
+
+    Pages translated before this app was installed would otherwise all look
+    stale; the operator runs this once, accepting them as they are. Missing
+    translations stay missing. Returns how many were confirmed.
+    """
+    confirmed = 0
+    known = set(TranslationState.objects.values_list("page_id", "language"))
+    for page in translatable_pages().specific():
+        for language in target_languages(page):
+            if (page.pk, language) in known or page_status(page, language).status == Status.MISSING:
+                continue
+            mark_up_to_date(page, language)
+            confirmed += 1
+    return confirmed
+
+
 def readiness(page):
     """Whether readers of the non-original language get the translation (live page)."""
     return bool(getattr(page, "translation_ready", True))

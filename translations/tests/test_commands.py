@@ -29,6 +29,20 @@ def test_status_prints_one_line_per_page_and_language(translated_article, untran
     assert run("status", "--status", "stale").splitlines() == [f"{long_article.pk}\tWater for sale\tes\tstale"]
 
 
+def test_baseline_accepts_translations_made_before_any_state(translated_article, untranslated_article):
+    """Translations that predate the app are confirmed once; missing ones stay missing."""
+    from translations.models import TranslationState
+
+    TranslationState.objects.all().delete()
+    assert page_status(translated_article, "es").status != Status.UP_TO_DATE
+    recorded = run("baseline")
+    assert f"Recorded {TranslationState.objects.count()} existing translations" in recorded
+    assert page_status(translated_article, "es").status == Status.UP_TO_DATE
+    assert not TranslationState.objects.filter(page=untranslated_article).exists()
+    assert page_status(untranslated_article, "es").status == Status.MISSING
+    assert "Recorded 0 existing translations" in run("baseline")
+
+
 def test_export_then_import_round_trip(tmp_path, long_article):
     edit(long_article, "en", 1, "<p>Prices doubled.</p>")
     output = tmp_path / "out.po"

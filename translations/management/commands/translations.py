@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Page
 
 from translations import catalogue, files
-from translations.sync import all_statuses
+from translations.sync import all_statuses, record_baseline
 
 
 class Progress:
@@ -51,6 +51,11 @@ class Command(BaseCommand):
         )
         imported.add_argument("--dry-run", action="store_true", help="Validate and report; change nothing.")
         imported.add_argument("--user", help="Username recorded on the new revisions.")
+
+        commands.add_parser(
+            "baseline",
+            help="Confirm translations made before this app recorded any state (once, after installing it).",
+        )
 
         check = commands.add_parser("check", help="Fail when locale/es lacks or fuzzes an interface string.")
         check.add_argument("--catalogue", help="Catalogue to check (default: locale/es/LC_MESSAGES/django.po).")
@@ -115,6 +120,10 @@ class Command(BaseCommand):
         )
         if not result.ok and not partial and not dry_run:
             raise CommandError("Nothing applied: fix the conflicts and errors listed above, or use --partial.")
+
+    def handle_baseline(self, **options):
+        count = record_baseline()
+        self.stdout.write(f"Recorded {count} existing translations as up to date.")
 
     def handle_check(self, no_extract=False, **options):
         found = catalogue.problems(options.get("catalogue"), extract=not no_extract)
