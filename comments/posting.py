@@ -3,9 +3,9 @@
 from django.db import transaction
 
 from blog.bilingual import current_language
+from core.client import client_hashes
 
 from . import threads
-from .client import client_hashes
 from .language import detect_language
 from .models import Comment, ModerationEvent, WordRule
 from .spam import check_rate_limits, is_banned, match_words

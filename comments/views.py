@@ -9,8 +9,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from blog.models import ArticlePage
+from core.client import client_hashes
 
-from .client import client_hashes
 from .forms import CommentForm, ReportForm
 from .models import Comment, CommentSettings, Report
 from .posting import submit_comment
