@@ -3,6 +3,7 @@
 import datetime
 import os
 import uuid
+from html.parser import HTMLParser
 
 import pytest
 from django.utils import translation
@@ -156,3 +157,52 @@ def browser_page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+class _ListingParser(HTMLParser):
+    """Collects the cell texts of each body row of the first ``table.listing``."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows, self.row, self.cell = [], None, None
+        self.depth = 0  # nesting of table.listing; 0 outside it
+        self.in_body = self.done = False
+
+    def handle_starttag(self, tag, attrs):
+        if self.done:
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "table" and (self.depth or "listing" in classes):
+            self.depth += 1
+        elif self.depth == 1 and tag == "tbody":
+            self.in_body = True
+        elif self.depth == 1 and self.in_body and tag == "tr":
+            self.row = []
+        elif self.row is not None and tag in ("td", "th"):
+            self.cell = []
+
+    def handle_endtag(self, tag):
+        if self.done or not self.depth:
+            return
+        if tag == "table":
+            self.depth -= 1
+            self.done = not self.depth
+        elif tag == "tbody" and self.depth == 1:
+            self.in_body = False
+        elif tag in ("td", "th") and self.cell is not None:
+            self.row.append(" ".join("".join(self.cell).split()))
+            self.cell = None
+        elif tag == "tr" and self.row is not None:
+            self.rows.append(self.row)
+            self.row = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def listing_rows(html):
+    """The text of each cell of each row in the page's listing table (an admin list)."""
+    parser = _ListingParser()
+    parser.feed(html)
+    return parser.rows

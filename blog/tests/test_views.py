@@ -82,8 +82,9 @@ def test_date_is_written_out_in_the_readers_language(client, blog_index, author)
 
 def test_interface_is_translated(client, translated_article):
     page = html(client.get("/es/historias/el-canal-seco/"))
-    assert "Por" in page
-    assert "Portada" in page
+    byline = re.search(r'<span class="byline__authors">(.*?)<a ', page, re.S)
+    assert byline and byline.group(1).split() == ["Por"]
+    assert "Saltar al contenido" in page and "Portada" in page
     assert "Skip to content" not in page
 
 

@@ -3,10 +3,11 @@
 import csv
 import io
 
+import openpyxl
 from django.urls import reverse
 from wagtail.models import Page
 
-from conftest import make_article
+from conftest import listing_rows, make_article
 from translations import memory
 from translations.models import Status, TranslationState
 from translations.sync import page_status
@@ -22,9 +23,10 @@ def test_report_lists_every_status(admin_client, translated_article, untranslate
     edit(long_article, "en", 1, "<p>Prices doubled.</p>")
     response = report(admin_client)
     assert response.status_code == 200
-    content = response.content.decode()
-    for text in ("The dry canal", "Night shift at the bridge", "Water for sale", "Stale", "Missing", "Up to date"):
-        assert text in content
+    status_by_title = {row[0]: (row[2], row[4]) for row in listing_rows(response.content.decode())}
+    assert status_by_title["The dry canal"] == ("Spanish", "Up to date")
+    assert status_by_title["Night shift at the bridge"] == ("Spanish", "Missing")
+    assert status_by_title["Water for sale"] == ("Spanish", "Stale")
 
 
 def test_report_filters_by_status_and_language(admin_client, translated_article, untranslated_article, long_article):
@@ -47,6 +49,15 @@ def test_report_exports_csv_and_xlsx(admin_client, translated_article, untransla
     response = report(admin_client, export="xlsx")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    sheet = openpyxl.load_workbook(io.BytesIO(content), read_only=True).active
+    xlsx_rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert xlsx_rows[0][:6] == ["Page ID", "Title", "Type", "Language", "Translated from", "Status"]
+    xlsx_by_title = {row[1]: row for row in xlsx_rows[1:]}
+    assert xlsx_by_title["The dry canal"][0] == translated_article.pk
+    assert xlsx_by_title["The dry canal"][5] == "up_to_date"
+    assert xlsx_by_title["Night shift at the bridge"][5] == "missing"
+    assert {row[1] for row in xlsx_rows[1:]} == {row[1] for row in rows[1:]}
 
 
 def test_report_queries_do_not_grow_with_pages(admin_client, blog_index, author, django_assert_max_num_queries):

@@ -5,7 +5,10 @@ import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
+from django.urls import reverse
 from wagtail.models import Page
+from wagtail.rich_text import RichText
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from translations.machine import DeepLBackend, LibreTranslateBackend, MachineTranslationError
 from translations.models import Status, TranslationState
@@ -156,15 +159,58 @@ def test_exact_memory_match_is_used_before_the_service(settings, translated_arti
     assert state.machine_segments["dek"]["backend"] == "memory"
 
 
+def publish_form(draft, author, **overrides):
+    """The edit form as the admin would post it for ``draft``, with Publish pressed."""
+    data = {}
+    for language in ("en", "es"):
+        for name in ("title", "slug", "dek", "credit_line", "hero_caption", "hero_credit", "seo_title"):
+            data[f"{name}_{language}"] = getattr(draft, f"{name}_{language}") or ""
+        data[f"search_description_{language}"] = ""
+        data[f"body_{language}"] = {
+            "count": str(len(draft.body_en if language == "en" else draft.body_es)),
+            **{
+                str(index): {"type": block.block_type, "value": rich_text(str(block.value)), "id": block.id or ""}
+                | {"deleted": "", "order": str(index)}
+                for index, block in enumerate(getattr(draft, f"body_{language}"))
+            },
+        }
+    data.update(
+        original_language=draft.original_language,
+        translator="",
+        publication_date=draft.publication_date.isoformat(),
+        article_authors=inline_formset([{"author": author.pk}], min=1),
+        tags="",
+        comments_enabled="on",
+        translation_ready="on",
+        **{"action-publish": "publish"},
+    )
+    data.update(overrides)
+    return nested_form_data(data)
+
+
 def test_publishing_ready_translation_with_unreviewed_machine_text_is_refused(
-    settings, admin_client, untranslated_article
+    settings, admin_client, untranslated_article, author
 ):
+    """Publish in the admin is refused while machine text is unreviewed; reviewing it lets it through."""
     settings.TRANSLATIONS_MACHINE_BACKENDS = {"dummy": {"BACKEND": "translations.machine.DummyTranslator"}}
     machine_draft(untranslated_article, "es", "dummy")
-    from translations.wagtail_hooks import refuse_unreviewed_machine_text
-
     draft = Page.objects.get(pk=untranslated_article.pk).specific.get_latest_revision_as_object()
-    draft.translation_ready = True
-    request = admin_client.get("/admin/").wsgi_request
-    response = refuse_unreviewed_machine_text(request, draft)
-    assert response is not None and response.status_code == 302
+    assert draft.title_es == "[es] Night shift at the bridge"
+    edit_url = reverse("wagtailadmin_pages:edit", args=[untranslated_article.pk])
+
+    response = admin_client.post(edit_url, publish_form(draft, author), follow=True)
+    assert response.redirect_chain[-1][0] == edit_url
+    assert "machine drafts nobody has reviewed" in response.content.decode()
+    live = Page.objects.get(pk=untranslated_article.pk).specific
+    assert live.translation_ready is False and live.title_es in ("", None)
+    assert admin_client.get("/es/historias/", follow=True).content.decode().count("[es] Night shift") == 0
+
+    # A translator rewrites every machine segment: the same publish now goes live.
+    draft.title_es = "Turno de noche en el puente"
+    draft.slug_es = "turno-de-noche"
+    draft.dek_es = ""
+    draft.body_es = [("paragraph", RichText("<p>Los camiones esperan toda la noche.</p>"))]
+    response = admin_client.post(edit_url, publish_form(draft, author))
+    assert response.status_code == 302 and response["Location"] != edit_url
+    live = Page.objects.get(pk=untranslated_article.pk).specific
+    assert live.translation_ready is True and live.title_es == "Turno de noche en el puente"

@@ -1,0 +1,39 @@
+"""``manage.py migrate`` itself repairs pages left without default-language values."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+pytestmark = pytest.mark.django_db
+
+
+def test_migrate_fills_english_columns_without_prompting_and_the_site_answers(client):
+    home = Site.objects.get(is_default_site=True).root_page
+    Page.objects.filter(pk=home.pk).update(title_en=None, slug_en=None, url_path_en=None)
+
+    out = io.StringIO()
+    call_command("migrate", interactive=True, verbosity=1, stdout=out)  # a prompt would fail: pytest closes stdin
+    # The count is one per column filled (three columns of one page).
+    assert "Filled default-language page fields on 3 row(s)." in out.getvalue()
+    home.refresh_from_db()
+    assert (home.title_en, home.slug_en, home.url_path_en) == ("Frontera", "home", "/home/")
+    english = client.get("/")
+    assert english.status_code == 200
+    assert "<title>" in english.content.decode() and "Frontera" in english.content.decode()
+    assert client.get("/es/").status_code == 200
+
+    out = io.StringIO()
+    call_command("migrate", verbosity=1, stdout=out)
+    assert "Filled default-language" not in out.getvalue()  # nothing left to fill
+
+
+def test_migrate_is_quiet_at_verbosity_zero(capsys):
+    home = Site.objects.get(is_default_site=True).root_page
+    Page.objects.filter(pk=home.pk).update(title_en=None)
+    out = io.StringIO()
+    call_command("migrate", verbosity=0, stdout=out)
+    assert out.getvalue() == "" and capsys.readouterr().out == ""
+    home.refresh_from_db()
+    assert home.title_en == "Frontera"
