@@ -1,0 +1,64 @@
+"""hreflang="x-default" points at the version in the article's original language."""
+
+import re
+
+import pytest
+
+from blog.templatetags.bilingual_tags import page_url_in
+from conftest import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def x_default(html):
+    found = re.findall(r'<link rel="alternate" hreflang="x-default" href="([^"]+)">', html)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.fixture
+def translated_spanish_original(blog_index, author):
+    return make_article(
+        blog_index,
+        es={"title": "El puente nocturno", "slug": "el-puente-nocturno", "body": ["Los camiones esperan."]},
+        en={"title": "The night bridge", "slug": "the-night-bridge", "body": ["Trucks wait."]},
+        original="es",
+        authors=[author],
+    )
+
+
+def test_spanish_original_x_default_is_the_spanish_url(client, spanish_original_article):
+    spanish = "http://testserver" + page_url_in(spanish_original_article, "es")
+    assert spanish.endswith("/es/historias/la-radio-comunitaria/")
+    for language in ("es", "en"):
+        response = client.get(page_url_in(spanish_original_article, language))
+        assert response.status_code == 200
+        assert x_default(response.content.decode()) == spanish, language
+
+
+def test_translated_spanish_original_x_default_is_still_spanish(client, translated_spanish_original):
+    spanish = "http://testserver/es/historias/el-puente-nocturno/"
+    for url in ("/es/historias/el-puente-nocturno/", "/stories/the-night-bridge/"):
+        html = client.get(url).content.decode()
+        assert x_default(html) == spanish, url
+        assert '<link rel="alternate" hreflang="en" href="http://testserver/stories/the-night-bridge/">' in html
+
+
+def test_english_original_x_default_is_the_english_url(client, translated_article):
+    for url in ("/stories/the-dry-canal/", "/es/historias/el-canal-seco/"):
+        assert x_default(client.get(url).content.decode()) == "http://testserver/stories/the-dry-canal/"
+
+
+def sitemap_x_default(client, article_url):
+    xml = client.get("/sitemap.xml").content.decode()
+    entry = re.search(rf"<url><loc>{re.escape(article_url)}</loc>.*?</url>", xml, re.S)
+    assert entry, xml
+    return re.findall(r'hreflang="x-default"\s+href="([^"]+)"', entry.group(0))
+
+
+def test_sitemap_x_default_is_the_original_language(client, translated_spanish_original, translated_article):
+    spanish = "http://testserver/es/historias/el-puente-nocturno/"
+    assert sitemap_x_default(client, spanish) == [spanish]
+    assert sitemap_x_default(client, "http://testserver/stories/the-night-bridge/") == [spanish]
+    english = "http://testserver/stories/the-dry-canal/"
+    assert sitemap_x_default(client, "http://testserver/es/historias/el-canal-seco/") == [english]
