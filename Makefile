@@ -9,6 +9,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/frontera)
 
 .PHONY: run test lint check pytest pytest-postgres messages makemessages migrate seed static system-deps browser-deps clean
+.PHONY: mutate
 
 run: $(VENV)/.run-deps system-deps messages migrate
 	$(PY) manage.py seed_demo --if-empty --reset-admin-password --admin-url http://127.0.0.1:$(PORT)/admin/
@@ -66,6 +67,11 @@ pytest-postgres:
 	else \
 		echo "PostgreSQL not reachable at $(TEST_DATABASE_URL): skipping the PostgreSQL run"; \
 	fi
+
+# Mutation testing of the riskiest modules, one module at a time; slow, so not
+# part of `make test`. Prints killed/checked per module (scripts/mutation_report.py).
+mutate: $(VENV)/.test-deps messages
+	MUTMUT_JOBS=$${MUTMUT_JOBS:-2} $(PY) scripts/mutation_report.py run $(MODULES)
 
 clean:
 	rm -rf $(VENV) static_collected .pytest_cache .ruff_cache

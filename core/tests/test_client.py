@@ -1,0 +1,91 @@
+"""Client fingerprints: one per household and day, never the address itself."""
+
+import datetime
+import zoneinfo
+
+import pytest
+from django.test import RequestFactory
+
+from core.client import client_address, client_hashes, fingerprint, network_of
+
+DAY = datetime.date(2026, 3, 1)
+
+
+def request(remote="192.0.2.10", forwarded=None):
+    extra = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded is not None else {}
+    return RequestFactory().get("/", REMOTE_ADDR=remote, **extra)
+
+
+@pytest.mark.parametrize(
+    ("address", "network"),
+    [
+        ("203.0.113.7", "203.0.113.7"),
+        ("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64"),
+        ("2001:db8:1:2::1", "2001:db8:1:2::/64"),
+        ("::ffff:203.0.113.7", "203.0.113.7"),
+        ("not-an-address", "not-an-address"),
+        ("", ""),
+    ],
+)
+def test_network_of(address, network):
+    assert network_of(address) == network
+
+
+def test_one_household_shares_a_fingerprint_and_neighbours_do_not():
+    assert fingerprint("2001:db8:1:2::1", DAY) == fingerprint("2001:db8:1:2:ffff::9", DAY)
+    assert fingerprint("2001:db8:1:2::1", DAY) != fingerprint("2001:db8:1:3::1", DAY)
+    assert fingerprint("203.0.113.7", DAY) != fingerprint("203.0.113.8", DAY)
+    assert fingerprint("::ffff:203.0.113.7", DAY) == fingerprint("203.0.113.7", DAY)
+
+
+def test_fingerprint_is_a_daily_keyed_hash_not_the_address(settings):
+    today = fingerprint("203.0.113.7", DAY)
+    assert len(today) == 64 and int(today, 16) >= 0
+    assert "203.0.113.7" not in today
+    assert fingerprint("203.0.113.7", DAY) == today
+    assert fingerprint("203.0.113.7", DAY + datetime.timedelta(days=1)) != today
+    settings.SECRET_KEY = "another-secret-key-for-another-site"
+    assert fingerprint("203.0.113.7", DAY) != today
+
+
+def test_client_hashes_are_today_then_yesterday_by_utc_day():
+    # 20:30 on 1 March in Chicago is already 2 March in UTC.
+    evening = datetime.datetime(2026, 3, 1, 20, 30, tzinfo=zoneinfo.ZoneInfo("America/Chicago"))
+    hashes = client_hashes(request("203.0.113.7"), now=evening)
+    assert hashes == [
+        fingerprint("203.0.113.7", datetime.date(2026, 3, 2)),
+        fingerprint("203.0.113.7", datetime.date(2026, 3, 1)),
+    ]
+    tomorrow = client_hashes(request("203.0.113.7"), now=evening + datetime.timedelta(days=1))
+    assert tomorrow[1] == hashes[0]
+    assert client_hashes(request("203.0.113.7"))[0] != client_hashes(request("203.0.113.8"))[0]
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "address"),
+    [
+        (0, "198.51.100.1", "192.0.2.10"),
+        (1, "198.51.100.1", "198.51.100.1"),
+        (1, "6.6.6.6, 198.51.100.1", "198.51.100.1"),
+        (1, " 6.6.6.6 ,198.51.100.1 ", "198.51.100.1"),
+        (2, "6.6.6.6, 198.51.100.1, 10.0.0.1", "198.51.100.1"),
+        (2, "198.51.100.1, 10.0.0.1", "198.51.100.1"),
+        (2, "10.0.0.1", "192.0.2.10"),  # fewer entries than proxies: the header is not trusted
+        (1, "", "192.0.2.10"),
+        (1, " , ", "192.0.2.10"),
+        (3, "6.6.6.6, , 198.51.100.1, 10.0.0.2, 10.0.0.1", "198.51.100.1"),
+    ],
+)
+def test_client_address_reads_from_the_right(settings, proxies, forwarded, address):
+    settings.COMMENTS_TRUSTED_PROXY_COUNT = proxies
+    assert client_address(request("192.0.2.10", forwarded)) == address
+
+
+def test_client_address_without_header_or_setting(settings):
+    del settings.COMMENTS_TRUSTED_PROXY_COUNT
+    assert client_address(request("192.0.2.10", "198.51.100.1")) == "192.0.2.10"
+    settings.COMMENTS_TRUSTED_PROXY_COUNT = 1
+    assert client_address(request("192.0.2.10")) == "192.0.2.10"
+    bare = RequestFactory().get("/")
+    del bare.META["REMOTE_ADDR"]
+    assert client_address(bare) == ""
