@@ -209,3 +209,24 @@ def test_ban_holds_across_midnight(client, moderator_browser, article, two_per_c
     with at(now + datetime.timedelta(days=1)):
         assert post(client, article, address=REAL_CLIENT, body="Two days later").status_code == 302
     assert Comment.objects.get(body="Two days later").status == Comment.Status.APPROVED
+
+
+# Comments close by age: the last day is still open, the day after is not.
+
+
+@pytest.mark.parametrize(("days_ago", "open_"), [(0, True), (9, True), (10, True), (11, False), (400, False)])
+def test_comments_close_the_day_after_the_last_day(client, blog_index, days_ago, open_):
+    from conftest import make_article
+
+    site_settings = site_comment_settings()
+    site_settings.auto_close_days = 10
+    site_settings.save()
+    story = make_article(
+        blog_index, en={"title": "Dated story", "slug": "dated-story", "body": ["Text."]}, days_ago=days_ago
+    )
+    html = article_html(client, story)
+    assert ('id="comment-form"' in html) is open_
+    assert ("Comments are closed on this article." in html) is not open_
+    response = post(client, story, body="Is this still open for comments?")
+    assert (response.status_code == 302) is open_
+    assert Comment.objects.filter(body="Is this still open for comments?").exists() is open_
