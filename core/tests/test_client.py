@@ -89,3 +89,10 @@ def test_client_address_without_header_or_setting(settings):
     bare = RequestFactory().get("/")
     del bare.META["REMOTE_ADDR"]
     assert client_address(bare) == ""
+
+
+def test_fingerprint_known_answers(settings):
+    """Pinned: HMAC-SHA256 of the network under a key derived from SECRET_KEY and the UTC day."""
+    settings.SECRET_KEY = "test-only-secret-key"
+    assert fingerprint("203.0.113.7", DAY) == "ebfadb52718f81e1199c7c0b3e28c876ad8affce8c0b84153018d1a273161327"
+    assert fingerprint("2001:db8:1:2::1", DAY) == "c15b89f913816e7172fa054a73ad7012c493d985191910440159dc1f467bb831"
