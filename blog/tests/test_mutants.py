@@ -62,3 +62,16 @@ def test_sitemap_x_default_is_the_original_language(client, translated_spanish_o
     assert sitemap_x_default(client, "http://testserver/stories/the-night-bridge/") == [spanish]
     english = "http://testserver/stories/the-dry-canal/"
     assert sitemap_x_default(client, "http://testserver/es/historias/el-canal-seco/") == [english]
+
+
+def test_routable_pages_list_their_own_alternates(client, translated_article):
+    """A tag page's alternates and switcher keep the tag route in each language."""
+    page = client.get("/stories/tag/water/").content.decode()
+    assert '<link rel="alternate" hreflang="es" href="http://testserver/es/historias/tag/water/">' in page
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/stories/tag/water/">' in page
+    assert x_default(page) == "http://testserver/stories/tag/water/"
+
+
+def test_home_page_x_default_is_the_english_home(client, home_page):
+    for url in ("/", "/es/"):
+        assert x_default(client.get(url).content.decode()) == "http://testserver/"
