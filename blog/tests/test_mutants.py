@@ -75,3 +75,18 @@ def test_routable_pages_list_their_own_alternates(client, translated_article):
 def test_home_page_x_default_is_the_english_home(client, home_page):
     for url in ("/", "/es/"):
         assert x_default(client.get(url).content.decode()) == "http://testserver/"
+
+
+def test_language_versions_outside_the_pages_own_url(rf, translated_article):
+    """Rendered elsewhere (an admin preview) or with no request, the versions are the page's plain URLs."""
+    from blog.templatetags.bilingual_tags import language_versions
+
+    plain = {"en": "/stories/the-dry-canal/", "es": "/es/historias/el-canal-seco/"}
+    preview = rf.get(f"/admin/pages/{translated_article.pk}/edit/preview/")
+    versions = language_versions({"page": translated_article, "request": preview})
+    assert {version["code"]: version["url"] for version in versions} == plain
+    versions = language_versions({"page": translated_article})
+    assert {version["code"]: version["url"] for version in versions} == plain
+    assert {version["code"]: version["absolute_url"] for version in versions} == {
+        code: "http://localhost" + url for code, url in plain.items()
+    }
