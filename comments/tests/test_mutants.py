@@ -275,3 +275,12 @@ def test_stored_nesting_never_exceeds_eight_levels(article):
     assert comment.depth == 8
     assert len(comment.path) == 8 * 5
     assert Comment.objects.get(body="Level 9").depth == 8
+
+
+def test_each_article_shows_only_its_own_comments(client, article, untranslated_article):
+    add_comment(article, "About the canal")
+    add_comment(untranslated_article, "About the bridge")
+    canal = article_html(client, article)
+    bridge = article_html(client, untranslated_article)
+    assert "About the canal" in canal and "About the bridge" not in canal
+    assert "About the bridge" in bridge and "About the canal" not in bridge
