@@ -284,3 +284,12 @@ def test_each_article_shows_only_its_own_comments(client, article, untranslated_
     bridge = article_html(client, untranslated_article)
     assert "About the canal" in canal and "About the bridge" not in canal
     assert "About the bridge" in bridge and "About the canal" not in bridge
+
+
+def test_a_reply_takes_the_first_position_under_its_parent_whatever_later_threads_hold(article):
+    first = add_comment(article, "First thread")
+    second = add_comment(article, "Second thread")
+    for number in range(3):
+        add_comment(article, f"Reply {number} in the second thread", parent=second)
+    reply = add_comment(article, "First reply in the first thread", parent=first)
+    assert reply.path == first.path + "00001"
