@@ -57,7 +57,6 @@ def comment_thread(context, article):
         "policy_page": policy_page(request),
         "page_parameter": PAGE_PARAMETER,
         "request": request,
-        "csrf_token": context.get("csrf_token"),
     }
 
 
@@ -70,7 +69,6 @@ def comment_form(context, form, article, parent=None):
         "parent": parent,
         "policy_page": policy_page(context["request"]),
         "request": context["request"],
-        "csrf_token": context.get("csrf_token"),
     }
 
 

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 
 from comments.models import MODERATORS_GROUP_NAME, ClientBan, Comment, ModerationEvent, Report, WordRule
 
-from .conftest import add_comment
+from .conftest import add_comment, send_report
 
 pytestmark = pytest.mark.django_db
 
@@ -187,10 +187,10 @@ def test_comments_menu_and_word_lists(moderator_client):
 def test_reported_queue_and_dismiss(moderator_client, client, article):
     """A reader's report puts the comment in the Reported queue; dismissing it clears it."""
     comment = add_comment(article, "Insulting remark")
-    response = client.post(f"/es/comments/report/{comment.pk}/", {"reason": "abuse", "details": "Insulta"})
+    response = send_report(client, comment, {"reason": "abuse", "details": "Insulta"}, language="es")
     assert response.status_code == 200
     assert "Thank you for your report" in response.content.decode() or 'lang="es"' in response.content.decode()
-    client.post(f"/comments/report/{comment.pk}/", {"reason": "abuse"})  # the same reader again
+    send_report(client, comment, {"reason": "abuse"})  # the same reader again
     assert Report.objects.count() == 1
     html = moderator_client.get("/admin/comments/queue/reported/").content.decode()
     assert "Insulting remark" in html and "Insulta" in html
@@ -203,7 +203,7 @@ def test_reported_queue_and_dismiss(moderator_client, client, article):
 def test_only_reported_comments_are_counted_and_queued(moderator_client, client, article, queue_comments):
     """Comments nobody reported stay out of the Reported queue and its count."""
     reported = add_comment(article, "Reported once")
-    client.post(f"/comments/report/{reported.pk}/", {"reason": "abuse"})
+    send_report(client, reported, {"reason": "abuse"})
     from comments.moderation import queue, queue_counts
 
     assert queue_counts()["reported"] == 1
@@ -213,17 +213,17 @@ def test_only_reported_comments_are_counted_and_queued(moderator_client, client,
 
 def test_rejecting_a_reported_comment_resolves_its_reports(moderator_client, client, article):
     comment = add_comment(article, "Spam link")
-    client.post(f"/comments/report/{comment.pk}/", {"reason": "spam"})
+    send_report(client, comment, {"reason": "spam"})
     moderator_client.post("/admin/comments/bulk/", {"action": "reject", "comment": [comment.pk]})
     assert Report.objects.get().resolved_at is not None
 
 
 def test_report_needs_a_reason_and_is_rate_limited(client, article, settings):
     comment = add_comment(article, "Fine comment")
-    assert client.post(f"/comments/report/{comment.pk}/", {"reason": ""}).status_code == 400
+    assert send_report(client, comment, {"reason": ""}).status_code == 400
     settings.COMMENTS_RATE_LIMIT_REPORTS = (1, 3600)
     other = add_comment(article, "Other comment")
-    assert client.post(f"/comments/report/{comment.pk}/", {"reason": "spam"}).status_code == 200
-    assert client.post(f"/comments/report/{other.pk}/", {"reason": "spam"}).status_code == 429
+    assert send_report(client, comment, {"reason": "spam"}).status_code == 200
+    assert send_report(client, other, {"reason": "spam"}).status_code == 429
     hidden = add_comment(article, "Pending", status="pending")
     assert client.get(f"/comments/report/{hidden.pk}/").status_code == 404

@@ -10,7 +10,7 @@ from comments import conf
 from comments.models import Comment, Report
 from comments.spam import make_stamp
 
-from .conftest import add_comment, post
+from .conftest import add_comment, post, send_report
 
 pytestmark = pytest.mark.django_db
 
@@ -112,7 +112,7 @@ def test_report_rate_limit_from_a_string(client, article, settings):
     settings.COMMENTS_RATE_LIMIT_REPORTS = ENVIRONMENT["COMMENTS_RATE_LIMIT_REPORTS"]
     first, second = add_comment(article, "One."), add_comment(article, "Two.")
     codes = [
-        client.post(f"/comments/report/{comment.pk}/", {"reason": "spam"}, REMOTE_ADDR="203.0.113.9").status_code
+        send_report(client, comment, {"reason": "spam"}, REMOTE_ADDR="203.0.113.9").status_code
         for comment in (first, second)
     ]
     assert codes == [200, 429]
