@@ -91,6 +91,31 @@ class Comment(models.Model):
         return text if len(text) <= length else text[: length - 1] + "…"
 
 
+class CommentThread(models.Model):
+    """One row per article with comments, locked while a comment is added.
+
+    Posting a comment takes this row's lock (``SELECT … FOR UPDATE``) before
+    it counts the flood limits and picks the next thread position, so two
+    comments arriving at once are placed one after the other: they cannot
+    take the same position, nor both slip under a limit.
+    """
+
+    article = models.OneToOneField(
+        "blog.ArticlePage",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="comment_thread",
+    )
+
+    class Meta:
+        verbose_name = _("comment thread")
+        verbose_name_plural = _("comment threads")
+
+    def __str__(self):
+        return str(self.article_id)
+
+
 class Report(models.Model):
     """A reader's report that a published comment breaks the rules."""
 

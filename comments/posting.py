@@ -33,7 +33,6 @@ def submit_comment(request, article, cleaned_data, site_settings):
     Returns the saved comment. Nothing here rewrites other comments' rows.
     """
     hashes = client_hashes(request)
-    check_rate_limits(article, hashes)
     body = cleaned_data["body"]
     status, matched_word, reason = initial_status(body, hashes, site_settings)
     comment = Comment(
@@ -48,6 +47,9 @@ def submit_comment(request, article, cleaned_data, site_settings):
         client_hash=hashes[0],
     )
     with transaction.atomic():
+        # Counted under the thread lock, so concurrent posts cannot all slip under a limit.
+        threads.lock_thread(article.pk)
+        check_rate_limits(article, hashes)
         threads.insert(comment, site_settings.max_depth)
         if reason:
             ModerationEvent.objects.create(comment=comment, to_status=status, reason=reason, note=matched_word)

@@ -14,7 +14,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 
-from .models import Comment
+from .models import Comment, CommentThread
 
 SEGMENT_WIDTH = 5
 # The stored nesting never goes deeper than this, whatever the display setting.
@@ -58,24 +58,41 @@ def next_path(article_id, under):
     return prefix + segment(position)
 
 
+def lock_thread(article_id):
+    """Hold the article's thread lock until the current transaction ends.
+
+    Whoever adds a comment takes it first, so positions are chosen (and
+    limits counted) one comment at a time per article. SQLite ignores the
+    lock; it lets only one transaction write at a time anyway.
+    """
+    if CommentThread.objects.select_for_update().filter(article_id=article_id).exists():
+        return
+    CommentThread.objects.get_or_create(article_id=article_id)
+    CommentThread.objects.select_for_update().filter(article_id=article_id).exists()
+
+
 def insert(comment, max_depth, attempts=5):
     """Save a new comment at the end of its branch; only its own row is written.
 
-    Two replies arriving at once may compute the same path; the unique
-    constraint refuses the second, which then takes the next position.
+    The position is taken under the article's thread lock, from the siblings
+    that exist, so rows written without the lock (a bulk import) are
+    respected too. Should one still be written in the meantime, the unique
+    constraint refuses the clash and the next position is taken.
     """
-    under = filing_parent(comment.parent, max_depth)
-    for attempt in range(attempts):
-        comment.path = next_path(comment.article_id, under)
-        comment.depth = path_depth(comment.path)
-        try:
-            with transaction.atomic():
-                comment.save(force_insert=True)
-            return comment
-        except IntegrityError:
-            comment.pk = None
-            if attempt == attempts - 1:
-                raise
+    with transaction.atomic():
+        lock_thread(comment.article_id)
+        under = filing_parent(comment.parent, max_depth)
+        for attempt in range(attempts):
+            comment.path = next_path(comment.article_id, under)
+            comment.depth = path_depth(comment.path)
+            try:
+                with transaction.atomic():
+                    comment.save(force_insert=True)
+                return comment
+            except IntegrityError:
+                comment.pk = None
+                if attempt == attempts - 1:
+                    raise
     return comment
 
 
