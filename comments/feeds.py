@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from blog.models import ArticlePage
 
 from .models import Comment
+from .threads import visible_comment_ids
 
 FEED_LENGTH = 50
 
@@ -27,8 +28,9 @@ class ArticleCommentsFeed(Feed):
         }
 
     def items(self, article):
+        # The thread's rule: a reply under a rejected comment is hidden here too.
         return (
-            Comment.objects.filter(article=article, status=Comment.Status.APPROVED)
+            Comment.objects.filter(pk__in=visible_comment_ids(article))
             .select_related("article")
             .order_by("-created_at")[:FEED_LENGTH]
         )

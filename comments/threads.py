@@ -12,7 +12,7 @@ import dataclasses
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Q
+from django.db.models import Max
 
 from .models import Comment, CommentThread
 
@@ -182,18 +182,29 @@ def arrange(comments, first_number, max_depth):
     return entries
 
 
-def ancestor_paths(path):
-    """The paths of the comments a comment is filed under, top level first."""
-    return [path[:end] for end in range(SEGMENT_WIDTH, len(path), SEGMENT_WIDTH)]
+def visible_comment_ids(article):
+    """The pks of every comment readers see on ``article``, by the thread's rule."""
+    approved = Comment.objects.filter(article=article, status=Comment.Status.APPROVED)
+    return visible_ids(approved.order_by("path").values_list("pk", "parent_id"))
 
 
 def is_visible(comment):
-    """True when readers see the comment: it and every comment above it are approved."""
+    """True when readers see the comment: it and every comment it answers are approved.
+
+    The rule is the thread's own (``visible_ids``), applied to the comment's
+    top-level thread, which holds every comment it answers: a flattened
+    reply is filed under an ancestor of the comment it answers.
+    """
     if comment.status != Comment.Status.APPROVED:
         return False
-    above = Q(path__in=ancestor_paths(comment.path))
-    if comment.parent_id:
-        above |= Q(pk=comment.parent_id)
-    return not (
-        Comment.objects.filter(article_id=comment.article_id).filter(above).exclude(status=Comment.Status.APPROVED)
-    ).exists()
+    rows = (
+        Comment.objects.filter(
+            article_id=comment.article_id,
+            status=Comment.Status.APPROVED,
+            path__startswith=comment.path[:SEGMENT_WIDTH],
+            path__lte=comment.path,
+        )
+        .order_by("path")
+        .values_list("pk", "parent_id")
+    )
+    return comment.pk in visible_ids(rows)
