@@ -37,7 +37,7 @@ class ArticleCommentsFeed(Feed):
 
     def item_title(self, comment):
         return gettext("%(name)s on “%(title)s”") % {
-            "name": comment.author_name,
+            "name": comment.isolated_name,
             "title": comment.article.reader_text().title,
         }
 
@@ -56,4 +56,4 @@ class ArticleCommentsFeed(Feed):
         return comment.created_at
 
     def item_author_name(self, comment):
-        return str(comment.author_name)
+        return comment.isolated_name

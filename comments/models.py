@@ -72,7 +72,7 @@ class Comment(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.author_name}: {self.excerpt()}"
+        return f"{self.isolated_name}: {self.excerpt()}"
 
     def get_absolute_url(self):
         url = self.article.get_url()
@@ -81,6 +81,13 @@ class Comment(models.Model):
     @property
     def author_name(self):
         return self.display_name or _("Anonymous")
+
+    @property
+    def isolated_name(self):
+        """The author's name for plain text (titles, feeds, labels), inside
+        Unicode isolates, so right-to-left marks or overrides in it cannot
+        reorder the text around it. In HTML, ``<bdi>`` does this."""
+        return f"\u2068{self.display_name}\u2069" if self.display_name else str(_("Anonymous"))
 
     @property
     def is_newsroom(self):

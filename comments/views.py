@@ -83,7 +83,7 @@ def reply(request, comment_id):
         raise Http404
     site_settings = CommentSettings.for_request(request)
     form = CommentForm(article=parent.article, max_length=site_settings.max_length, initial={"parent": parent.pk})
-    heading = _("Reply to %(name)s") % {"name": parent.author_name}
+    heading = _("Reply to %(name)s") % {"name": parent.isolated_name}
     return comment_page(request, parent.article, form, parent=parent, heading=heading)
 
 

@@ -79,6 +79,12 @@ def comment_count(article):
 
 
 @register.filter
+def bdi(name):
+    """A name from a reader, isolated so bidirectional marks in it stay inside."""
+    return format_html("<bdi>{}</bdi>", name)
+
+
+@register.filter
 def comment_html(comment):
     return render_body(comment.body)
 
