@@ -12,6 +12,7 @@ import time
 import unicodedata
 
 from django.core import signing
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -72,6 +73,20 @@ def refreshed_stamp(value, article_id):
             return value
         return make_stamp(article_id)
     return value
+
+
+def lock_client(hashes):
+    """Until the transaction ends, hold a lock on this client's fingerprint.
+
+    One client's posts are then counted one at a time, whichever article they
+    go to. PostgreSQL only (an advisory lock, no row); SQLite lets one
+    transaction write at a time anyway. Take it before the article's lock.
+    """
+    if connection.vendor != "postgresql" or not hashes:
+        return
+    key = int(hashes[0][:15], 16)  # 60 bits of the fingerprint: fits a bigint
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
 
 def check_rate_limits(article, hashes, now=None):

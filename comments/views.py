@@ -1,6 +1,7 @@
 """The reader's side: post, reply without JavaScript, see it sent, report."""
 
 from django.core import signing
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,7 +17,7 @@ from .forgery import report_token, report_token_is_valid, same_site_post
 from .forms import CommentForm, ReportForm
 from .models import Comment, CommentSettings, Report
 from .posting import submit_comment
-from .spam import RateLimited, check_report_limit
+from .spam import RateLimited, check_report_limit, lock_client
 from .threads import is_visible
 from .visibility import comments_open
 
@@ -121,14 +122,16 @@ def report(request, comment_id):
     elif request.method == "POST" and form.is_valid():
         hashes = client_hashes(request)
         try:
-            check_report_limit(hashes)
+            with transaction.atomic():
+                lock_client(hashes)
+                check_report_limit(hashes)
+                # One open report per reader and comment is enough for the queue.
+                if not Report.objects.filter(comment=comment, client_hash__in=hashes, resolved_at=None).exists():
+                    Report.objects.create(comment=comment, client_hash=hashes[0], **form.cleaned_data)
         except RateLimited as limit:
             form.add_error(None, limit.message)
             status = 429
         else:
-            # One open report per reader and comment is enough for the queue.
-            if not Report.objects.filter(comment=comment, client_hash__in=hashes, resolved_at=None).exists():
-                Report.objects.create(comment=comment, client_hash=hashes[0], **form.cleaned_data)
             return render(request, "comments/report_sent.html", {"comment": comment, "article": comment.article})
     elif request.method == "POST":
         status = 400
