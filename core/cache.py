@@ -22,6 +22,7 @@ it is down in the process, against a stricter limit: never "unlimited".
 import logging
 
 from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 
@@ -88,25 +89,17 @@ class ResilientRedisCache(RedisCache):
     def has_key(self, key, version=None):
         return self._call(False, super().has_key, key, version)
 
-    def add(self, key, value, timeout=RedisCache.get_backend_timeout, version=None):
-        if timeout is RedisCache.get_backend_timeout:
-            return self._call(False, super().add, key, value, version=version)
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self._call(False, super().add, key, value, timeout, version)
 
-    def set(self, key, value, timeout=RedisCache.get_backend_timeout, version=None):
-        if timeout is RedisCache.get_backend_timeout:
-            return self._call(None, super().set, key, value, version=version)
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self._call(None, super().set, key, value, timeout, version)
 
-    def set_many(self, data, timeout=RedisCache.get_backend_timeout, version=None):
-        # Everything failed to be stored, as Django's contract says.
-        if timeout is RedisCache.get_backend_timeout:
-            return self._call(list(data), super().set_many, data, version=version)
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        # Nothing was stored: Django's contract is to return the keys that failed.
         return self._call(list(data), super().set_many, data, timeout, version)
 
-    def touch(self, key, timeout=RedisCache.get_backend_timeout, version=None):
-        if timeout is RedisCache.get_backend_timeout:
-            return self._call(False, super().touch, key, version=version)
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
         return self._call(False, super().touch, key, timeout, version)
 
     def delete(self, key, version=None):

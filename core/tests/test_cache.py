@@ -94,3 +94,29 @@ def test_rate_limits_get_stricter_not_absent_without_redis(redis_down):
 def test_rate_limits_count_in_the_shared_cache(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     assert [within_limit("tips:all", 3, 60) for _ in range(5)] == [True, True, True, False, False]
+
+
+def test_a_reachable_redis_is_used_as_usual(settings):
+    """The same backend against a live Redis (DB 3, REDIS_TEST_URL): reads, writes and counters work."""
+    import os
+
+    import redis
+
+    url = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/3")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=0.5).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip(f"No Redis at {url}")
+    settings.CACHES = {
+        "default": {"BACKEND": "core.cache.ResilientRedisCache", "LOCATION": url, "KEY_PREFIX": "core-cache-test"}
+    }
+    # Only this test's keys are touched: the database may be shared.
+    cache.delete_many(["greeting", "reports"])
+    cache.set("greeting", "hola", 30)
+    assert cache.get("greeting") == "hola"
+    assert cache.add("greeting", "adiós") is False
+    assert cache.get_many(["greeting", "missing"]) == {"greeting": "hola"}
+    assert [within_limit("reports", 2, 30) for _ in range(3)] == [True, True, False]
+    cache.delete("greeting")
+    assert cache.get("greeting") is None
+    cache.delete("reports")
