@@ -54,7 +54,7 @@ check:
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py translations check
 	$(PY) manage.py makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
+	COMMENTS_TRUSTED_PROXY_COUNT=1 DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
 		ALLOWED_HOSTS=frontera.example $(PY) manage.py check --deploy --fail-level WARNING
 
 pytest:

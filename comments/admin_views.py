@@ -129,7 +129,7 @@ class CommentDetailView(ModeratorView):
     template_name = "comments/admin/detail.html"
 
     def get_page_title(self):
-        return _("Comment by %(name)s") % {"name": self.comment.author_name}
+        return _("Comment by %(name)s") % {"name": self.comment.isolated_name}
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from blog.models import ArticlePage
 
 from .models import Comment
+from .threads import visible_comment_ids
 
 FEED_LENGTH = 50
 
@@ -27,15 +28,16 @@ class ArticleCommentsFeed(Feed):
         }
 
     def items(self, article):
+        # The thread's rule: a reply under a rejected comment is hidden here too.
         return (
-            Comment.objects.filter(article=article, status=Comment.Status.APPROVED)
+            Comment.objects.filter(pk__in=visible_comment_ids(article))
             .select_related("article")
             .order_by("-created_at")[:FEED_LENGTH]
         )
 
     def item_title(self, comment):
         return gettext("%(name)s on “%(title)s”") % {
-            "name": comment.author_name,
+            "name": comment.isolated_name,
             "title": comment.article.reader_text().title,
         }
 
@@ -54,4 +56,4 @@ class ArticleCommentsFeed(Feed):
         return comment.created_at
 
     def item_author_name(self, comment):
-        return str(comment.author_name)
+        return comment.isolated_name

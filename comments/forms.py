@@ -6,6 +6,7 @@ from blog.models import ArticlePage
 
 from .models import Comment, ModerationEvent, Report
 from .spam import StampError, make_stamp, read_stamp, refreshed_stamp
+from .threads import is_visible
 
 STAMP_ERRORS = {
     "invalid": _("This form could not be checked. Please send your comment again."),
@@ -81,7 +82,7 @@ class CommentForm(forms.Form):
             self.cleaned_data["parent_comment"] = None
             return None
         parent = Comment.objects.filter(pk=parent_id, article=self.article, status=Comment.Status.APPROVED).first()
-        if parent is None:
+        if parent is None or not is_visible(parent):
             raise forms.ValidationError(_("The comment you are replying to is no longer available."), code="parent")
         self.cleaned_data["parent_comment"] = parent
         return parent_id

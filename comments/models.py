@@ -72,7 +72,7 @@ class Comment(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.author_name}: {self.excerpt()}"
+        return f"{self.isolated_name}: {self.excerpt()}"
 
     def get_absolute_url(self):
         url = self.article.get_url()
@@ -83,12 +83,44 @@ class Comment(models.Model):
         return self.display_name or _("Anonymous")
 
     @property
+    def isolated_name(self):
+        """The author's name for plain text (titles, feeds, labels), inside
+        Unicode isolates, so right-to-left marks or overrides in it cannot
+        reorder the text around it. In HTML, ``<bdi>`` does this."""
+        return f"\u2068{self.display_name}\u2069" if self.display_name else str(_("Anonymous"))
+
+    @property
     def is_newsroom(self):
         return self.user_id is not None
 
     def excerpt(self, length=80):
         text = " ".join(self.body.split())
         return text if len(text) <= length else text[: length - 1] + "…"
+
+
+class CommentThread(models.Model):
+    """One row per article with comments, locked while a comment is added.
+
+    Posting a comment takes this row's lock (``SELECT … FOR UPDATE``) before
+    it counts the flood limits and picks the next thread position, so two
+    comments arriving at once are placed one after the other: they cannot
+    take the same position, nor both slip under a limit.
+    """
+
+    article = models.OneToOneField(
+        "blog.ArticlePage",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="comment_thread",
+    )
+
+    class Meta:
+        verbose_name = _("comment thread")
+        verbose_name_plural = _("comment threads")
+
+    def __str__(self):
+        return str(self.article_id)
 
 
 class Report(models.Model):

@@ -8,7 +8,7 @@ from core.client import client_hashes
 from . import threads
 from .language import detect_language
 from .models import Comment, ModerationEvent, WordRule
-from .spam import check_rate_limits, is_banned, match_words
+from .spam import check_rate_limits, is_banned, lock_client, match_words
 from .tasks import notify_moderators
 
 
@@ -33,7 +33,6 @@ def submit_comment(request, article, cleaned_data, site_settings):
     Returns the saved comment. Nothing here rewrites other comments' rows.
     """
     hashes = client_hashes(request)
-    check_rate_limits(article, hashes)
     body = cleaned_data["body"]
     status, matched_word, reason = initial_status(body, hashes, site_settings)
     comment = Comment(
@@ -48,6 +47,11 @@ def submit_comment(request, article, cleaned_data, site_settings):
         client_hash=hashes[0],
     )
     with transaction.atomic():
+        # Counted under the client's and the thread's locks, so concurrent
+        # posts cannot all slip under a limit.
+        lock_client(hashes)
+        threads.lock_thread(article.pk)
+        check_rate_limits(article, hashes)
         threads.insert(comment, site_settings.max_depth)
         if reason:
             ModerationEvent.objects.create(comment=comment, to_status=status, reason=reason, note=matched_word)

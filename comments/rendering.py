@@ -18,7 +18,7 @@ from .text import render_body
 
 COMMENT_OPEN = (
     '<li class="{classes}" id="comment-{pk}"><article class="comment__inner"><header class="comment__meta">'
-    '{number}<strong class="comment__author">{author}</strong>{badge}{reply_to}'
+    '{number}<strong class="comment__author"><bdi>{author}</bdi></strong>{badge}{reply_to}'
     '<a class="comment__time" href="#comment-{pk}"{time_title}><time datetime="{iso}">{when}</time></a></header>'
     '<div class="comment__body"{lang}>{body}</div>'
     '<footer class="comment__actions">{reply}<a href="{report_prefix}{pk}/" rel="nofollow">{report}</a></footer>'
@@ -55,7 +55,7 @@ def render_entries(entries, *, is_open, reply_prefix, report_prefix):
             parent_name = escape(parent.display_name) if parent.display_name else anonymous
             reply_to = (
                 f'<span class="comment__reply-to">{labels["in_reply_to"]} '
-                f'<a href="#comment-{parent.pk}">{parent_name}</a></span>'
+                f'<a href="#comment-{parent.pk}"><bdi>{parent_name}</bdi></a></span>'
             )
         reply = (
             f'<a href="{reply_prefix}{pk}/" rel="nofollow" data-comment-reply="{pk}" '

@@ -7,16 +7,16 @@ word lists reject or hold comments; bans silently reject a client.
 """
 
 import dataclasses
-import datetime
 import re
 import time
 import unicodedata
 
-from django.conf import settings
 from django.core import signing
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import conf
 from .models import ClientBan, Comment, Report, WordRule
 
 STAMP_SALT = "comments.form-stamp"
@@ -35,11 +35,11 @@ class RateLimited(Exception):
 
 
 def min_seconds():
-    return getattr(settings, "COMMENTS_MIN_SUBMIT_SECONDS", 3)
+    return conf.min_submit_seconds()
 
 
 def max_form_age():
-    return getattr(settings, "COMMENTS_MAX_FORM_AGE", 60 * 60 * 24 * 2)
+    return conf.max_form_age()
 
 
 def make_stamp(article_id, issued=None):
@@ -75,20 +75,29 @@ def refreshed_stamp(value, article_id):
     return value
 
 
-def limit_setting(name, default):
-    count, seconds = getattr(settings, name, default)
-    return count, datetime.timedelta(seconds=seconds)
+def lock_client(hashes):
+    """Until the transaction ends, hold a lock on this client's fingerprint.
+
+    One client's posts are then counted one at a time, whichever article they
+    go to. PostgreSQL only (an advisory lock, no row); SQLite lets one
+    transaction write at a time anyway. Take it before the article's lock.
+    """
+    if connection.vendor != "postgresql" or not hashes:
+        return
+    key = int(hashes[0][:15], 16)  # 60 bits of the fingerprint: fits a bigint
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
 
 def check_rate_limits(article, hashes, now=None):
     """Raise RateLimited when this client or this article is posting too fast."""
     now = now or timezone.now()
-    count, window = limit_setting("COMMENTS_RATE_LIMIT_CLIENT", (5, 600))
+    count, window = conf.rate_limit("client")
     if Comment.objects.filter(client_hash__in=hashes, created_at__gte=now - window).count() >= count:
         raise RateLimited(
             _("You have posted several comments in a short time. Please wait a few minutes and send it again.")
         )
-    count, window = limit_setting("COMMENTS_RATE_LIMIT_ARTICLE", (60, 600))
+    count, window = conf.rate_limit("article")
     if Comment.objects.filter(article=article, created_at__gte=now - window).count() >= count:
         raise RateLimited(
             _("This article is receiving a great many comments right now. Please try again in a few minutes.")
@@ -97,7 +106,7 @@ def check_rate_limits(article, hashes, now=None):
 
 def check_report_limit(hashes, now=None):
     now = now or timezone.now()
-    count, window = limit_setting("COMMENTS_RATE_LIMIT_REPORTS", (10, 3600))
+    count, window = conf.rate_limit("reports")
     if Report.objects.filter(client_hash__in=hashes, created_at__gte=now - window).count() >= count:
         raise RateLimited(_("You have sent many reports in a short time. Please try again later."))
 

@@ -12,9 +12,9 @@ import dataclasses
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Q
+from django.db.models import Max
 
-from .models import Comment
+from .models import Comment, CommentThread
 
 SEGMENT_WIDTH = 5
 # The stored nesting never goes deeper than this, whatever the display setting.
@@ -58,24 +58,41 @@ def next_path(article_id, under):
     return prefix + segment(position)
 
 
+def lock_thread(article_id):
+    """Hold the article's thread lock until the current transaction ends.
+
+    Whoever adds a comment takes it first, so positions are chosen (and
+    limits counted) one comment at a time per article. SQLite ignores the
+    lock; it lets only one transaction write at a time anyway.
+    """
+    if CommentThread.objects.select_for_update().filter(article_id=article_id).exists():
+        return
+    CommentThread.objects.get_or_create(article_id=article_id)
+    CommentThread.objects.select_for_update().filter(article_id=article_id).exists()
+
+
 def insert(comment, max_depth, attempts=5):
     """Save a new comment at the end of its branch; only its own row is written.
 
-    Two replies arriving at once may compute the same path; the unique
-    constraint refuses the second, which then takes the next position.
+    The position is taken under the article's thread lock, from the siblings
+    that exist, so rows written without the lock (a bulk import) are
+    respected too. Should one still be written in the meantime, the unique
+    constraint refuses the clash and the next position is taken.
     """
-    under = filing_parent(comment.parent, max_depth)
-    for attempt in range(attempts):
-        comment.path = next_path(comment.article_id, under)
-        comment.depth = path_depth(comment.path)
-        try:
-            with transaction.atomic():
-                comment.save(force_insert=True)
-            return comment
-        except IntegrityError:
-            comment.pk = None
-            if attempt == attempts - 1:
-                raise
+    with transaction.atomic():
+        lock_thread(comment.article_id)
+        under = filing_parent(comment.parent, max_depth)
+        for attempt in range(attempts):
+            comment.path = next_path(comment.article_id, under)
+            comment.depth = path_depth(comment.path)
+            try:
+                with transaction.atomic():
+                    comment.save(force_insert=True)
+                return comment
+            except IntegrityError:
+                comment.pk = None
+                if attempt == attempts - 1:
+                    raise
     return comment
 
 
@@ -165,18 +182,29 @@ def arrange(comments, first_number, max_depth):
     return entries
 
 
-def ancestor_paths(path):
-    """The paths of the comments a comment is filed under, top level first."""
-    return [path[:end] for end in range(SEGMENT_WIDTH, len(path), SEGMENT_WIDTH)]
+def visible_comment_ids(article):
+    """The pks of every comment readers see on ``article``, by the thread's rule."""
+    approved = Comment.objects.filter(article=article, status=Comment.Status.APPROVED)
+    return visible_ids(approved.order_by("path").values_list("pk", "parent_id"))
 
 
 def is_visible(comment):
-    """True when readers see the comment: it and every comment above it are approved."""
+    """True when readers see the comment: it and every comment it answers are approved.
+
+    The rule is the thread's own (``visible_ids``), applied to the comment's
+    top-level thread, which holds every comment it answers: a flattened
+    reply is filed under an ancestor of the comment it answers.
+    """
     if comment.status != Comment.Status.APPROVED:
         return False
-    above = Q(path__in=ancestor_paths(comment.path))
-    if comment.parent_id:
-        above |= Q(pk=comment.parent_id)
-    return not (
-        Comment.objects.filter(article_id=comment.article_id).filter(above).exclude(status=Comment.Status.APPROVED)
-    ).exists()
+    rows = (
+        Comment.objects.filter(
+            article_id=comment.article_id,
+            status=Comment.Status.APPROVED,
+            path__startswith=comment.path[:SEGMENT_WIDTH],
+            path__lte=comment.path,
+        )
+        .order_by("path")
+        .values_list("pk", "parent_id")
+    )
+    return comment.pk in visible_ids(rows)

@@ -1,25 +1,35 @@
 """The reader's side: post, reply without JavaScript, see it sent, report."""
 
 from django.core import signing
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from blog.models import ArticlePage
 from core.client import client_hashes
 
+from .forgery import report_token, report_token_is_valid, same_site_post
 from .forms import CommentForm, ReportForm
 from .models import Comment, CommentSettings, Report
 from .posting import submit_comment
-from .spam import RateLimited, check_report_limit
+from .spam import RateLimited, check_report_limit, lock_client
 from .threads import is_visible
 from .visibility import comments_open
 
 SENT_SALT = "comments.sent"
 SENT_MAX_AGE = 60 * 60 * 24
+
+
+def cross_site_message():
+    return _(
+        "This form was sent from another website, so it was not accepted. "
+        "If you wrote it, your text is below: check it and send it from this page."
+    )
 
 
 def live_articles():
@@ -39,12 +49,19 @@ def comment_page(request, article, form, *, status=200, parent=None, heading=Non
     return render(request, "comments/comment_page.html", context, status=status)
 
 
+# Cookie-free: the signed stamp and fetch metadata guard it (see forgery.py).
+@csrf_exempt
 @never_cache
 @require_POST
 def post_comment(request, article_id):
     article = get_object_or_404(live_articles(), pk=article_id)
     site_settings = CommentSettings.for_request(request)
     form = CommentForm(request.POST, article=article, max_length=site_settings.max_length)
+    if not same_site_post(request):
+        form.is_valid()
+        form.errors.clear()
+        form.add_error(None, cross_site_message())
+        return comment_page(request, article, form, status=403)
     if not comments_open(article, site_settings):
         form.is_valid()
         form.add_error(None, _("Comments are closed on this article. Your text is below if you want to keep it."))
@@ -67,7 +84,7 @@ def reply(request, comment_id):
         raise Http404
     site_settings = CommentSettings.for_request(request)
     form = CommentForm(article=parent.article, max_length=site_settings.max_length, initial={"parent": parent.pk})
-    heading = _("Reply to %(name)s") % {"name": parent.author_name}
+    heading = _("Reply to %(name)s") % {"name": parent.isolated_name}
     return comment_page(request, parent.article, form, parent=parent, heading=heading)
 
 
@@ -82,6 +99,7 @@ def sent(request, token):
     return render(request, "comments/sent.html", context)
 
 
+@csrf_exempt
 @never_cache
 @require_http_methods(["GET", "POST"])
 def report(request, comment_id):
@@ -92,17 +110,28 @@ def report(request, comment_id):
         raise Http404
     form = ReportForm(request.POST or None)
     status = 200
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not same_site_post(request):
+        form.is_valid()
+        form.errors.clear()
+        form.add_error(None, cross_site_message())
+        status = 403
+    elif request.method == "POST" and not report_token_is_valid(request.POST.get("token"), comment):
+        form.is_valid()
+        form.add_error(None, _("This form could not be checked. Please send your report again."))
+        status = 400
+    elif request.method == "POST" and form.is_valid():
         hashes = client_hashes(request)
         try:
-            check_report_limit(hashes)
+            with transaction.atomic():
+                lock_client(hashes)
+                check_report_limit(hashes)
+                # One open report per reader and comment is enough for the queue.
+                if not Report.objects.filter(comment=comment, client_hash__in=hashes, resolved_at=None).exists():
+                    Report.objects.create(comment=comment, client_hash=hashes[0], **form.cleaned_data)
         except RateLimited as limit:
             form.add_error(None, limit.message)
             status = 429
         else:
-            # One open report per reader and comment is enough for the queue.
-            if not Report.objects.filter(comment=comment, client_hash__in=hashes, resolved_at=None).exists():
-                Report.objects.create(comment=comment, client_hash=hashes[0], **form.cleaned_data)
             return render(request, "comments/report_sent.html", {"comment": comment, "article": comment.article})
     elif request.method == "POST":
         status = 400
@@ -111,5 +140,6 @@ def report(request, comment_id):
         "article": comment.article,
         "form": form,
         "action": reverse("comments:report", args=[comment.pk]),
+        "token": report_token(comment),
     }
     return render(request, "comments/report.html", context, status=status)

@@ -12,13 +12,32 @@ import hmac
 import ipaddress
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 
+def trusted_proxy_count():
+    """How many proxies in front of the site append to X-Forwarded-For (default 0).
+
+    The setting is named for the comments, whose README entry documents it;
+    comments.conf checks it with the other COMMENTS_* settings.
+    """
+    value = getattr(settings, "COMMENTS_TRUSTED_PROXY_COUNT", 0)
+    try:
+        count = int(str(value).strip())
+    except ValueError:
+        count = -1
+    if count < 0:
+        raise ImproperlyConfigured(
+            f"COMMENTS_TRUSTED_PROXY_COUNT must be a whole number of zero or more, not {value!r}."
+        )
+    return count
+
+
 def client_address(request):
     """The client's address, read through as many proxies as are trusted."""
-    trusted_proxies = getattr(settings, "COMMENTS_TRUSTED_PROXY_COUNT", 0)
+    trusted_proxies = trusted_proxy_count()
     if trusted_proxies:
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
         if len(forwarded) >= trusted_proxies:

@@ -57,7 +57,6 @@ def comment_thread(context, article):
         "policy_page": policy_page(request),
         "page_parameter": PAGE_PARAMETER,
         "request": request,
-        "csrf_token": context.get("csrf_token"),
     }
 
 
@@ -70,7 +69,6 @@ def comment_form(context, form, article, parent=None):
         "parent": parent,
         "policy_page": policy_page(context["request"]),
         "request": context["request"],
-        "csrf_token": context.get("csrf_token"),
     }
 
 
@@ -78,6 +76,12 @@ def comment_form(context, form, article, parent=None):
 def comment_count(article):
     """``article.comment_count`` when counts were attached to the list, else None."""
     return getattr(article, "comment_count", None)
+
+
+@register.filter
+def bdi(name):
+    """A name from a reader, isolated so bidirectional marks in it stay inside."""
+    return format_html("<bdi>{}</bdi>", name)
 
 
 @register.filter

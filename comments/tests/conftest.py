@@ -45,6 +45,14 @@ def post(client, article, language="en", address=READER_ADDRESS, **data):
     return client.post(f"{prefix}/comments/post/{article.pk}/", form_data(article, **data), REMOTE_ADDR=address)
 
 
+def send_report(client, comment, data, language="en", **extra):
+    """What the report form sends: the reader's choice and the page's signed token."""
+    from comments.forgery import report_token
+
+    prefix = "/es" if language == "es" else ""
+    return client.post(f"{prefix}/comments/report/{comment.pk}/", {"token": report_token(comment), **data}, **extra)
+
+
 def add_comment(article, body, parent=None, status=Comment.Status.APPROVED, language="en", name="", max_depth=3):
     comment = Comment(article=article, parent=parent, body=body, status=status, language=language, display_name=name)
     return insert(comment, max_depth=max_depth)

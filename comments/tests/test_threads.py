@@ -84,7 +84,7 @@ def test_deep_replies_attach_to_the_deepest_shown_level(client, article):
     assert [entry.depth for entry in thread.entries] == [1, 2, 3, 3]
     assert thread.entries[-1].reply_to == three
     html = client.get(page_url_in(article, "en")).content.decode()
-    assert f'in reply to <a href="#comment-{three.pk}">Tercera</a>' in html
+    assert f'in reply to <a href="#comment-{three.pk}"><bdi>Tercera</bdi></a>' in html
 
 
 def test_replies_to_a_rejected_comment_are_hidden(article):

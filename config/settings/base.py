@@ -114,12 +114,15 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Local memory by default; Redis, shared by every app server, when REDIS_URL is set.
+# A lost Redis turns into cache misses, not errors (core/cache.py); short
+# timeouts keep a hanging Redis from holding requests.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "frontera",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -205,3 +208,21 @@ TIPS_CODENAME_PEPPER = os.environ.get("TIPS_CODENAME_PEPPER", "")
 TIPS_MAX_FILES = int(os.environ.get("TIPS_MAX_FILES", "5"))
 TIPS_MAX_FILE_SIZE = int(os.environ.get("TIPS_MAX_FILE_SIZE", str(25 * 1024 * 1024)))
 TIPS_MAX_IMAGE_PIXELS = int(os.environ.get("TIPS_MAX_IMAGE_PIXELS", "50000000"))
+
+# Comment stream: typed and given defaults in comments/conf.py, read at call
+# time. From the environment as text: numbers, and the rate limits as
+# "count/seconds" (or "count,seconds"), e.g. COMMENTS_RATE_LIMIT_CLIENT=5/600.
+globals().update(
+    {
+        name: os.environ[name]
+        for name in (
+            "COMMENTS_TRUSTED_PROXY_COUNT",
+            "COMMENTS_MIN_SUBMIT_SECONDS",
+            "COMMENTS_MAX_FORM_AGE",
+            "COMMENTS_RATE_LIMIT_CLIENT",
+            "COMMENTS_RATE_LIMIT_ARTICLE",
+            "COMMENTS_RATE_LIMIT_REPORTS",
+        )
+        if os.environ.get(name)
+    }
+)

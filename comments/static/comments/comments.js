@@ -37,7 +37,10 @@
     var comment = document.getElementById("comment-" + link.getAttribute("data-comment-reply"));
     parentInput.value = link.getAttribute("data-comment-reply");
     if (heading) {
-      heading.textContent = section.getAttribute("data-reply-label") + " " + link.getAttribute("data-comment-author");
+      var name = document.createElement("bdi");
+      name.textContent = link.getAttribute("data-comment-author");
+      heading.textContent = section.getAttribute("data-reply-label") + " ";
+      heading.appendChild(name);
     }
     cancel.hidden = false;
     comment.querySelector(".comment__inner").after(form);
