@@ -165,9 +165,7 @@ class TipFileDownloadView(TipEditorMixin, View):
         tip = get_object_or_404(Tip, pk=pk)
         tip_file = get_object_or_404(tip.files, pk=file_pk)
         if tip_file.is_encrypted:
-            from . import storage
-
-            return attachment(storage.read_blob(tip_file.stored_name), tip_file.download_name + ".sealed")
+            return attachment(tip_file.stored_data(), tip_file.download_name + ".sealed")
         return attachment(tip_file.read(), tip_file.download_name, tip_file.content_type)
 
 

@@ -3,6 +3,13 @@
     manage.py tips generate-key --private-key-file newsroom.key
     manage.py tips export --output tips.zip [--tip 12 --tip 13]
     manage.py tips decrypt --key-file newsroom.key --input tips.zip --output tips/
+    manage.py tips notify
+
+Run ``notify`` from the server's scheduler every few hours (cron, a
+systemd timer): it writes the files of tips that arrived since the last run
+to private storage and, if any tip arrived, emails the tip editors. Nothing
+happens when a tip arrives, so no file time, task row or email date tells
+the hour a source wrote.
 
 Run ``generate-key`` and ``decrypt`` on an editor's own computer, never on
 the web server: the private key must not live where the tips do.
@@ -37,8 +44,18 @@ class Command(BaseCommand):
         decrypt.add_argument("--input", required=True, help="The export zip file.")
         decrypt.add_argument("--output", required=True, help="A folder for the decrypted tips.")
 
+        commands.add_parser(
+            "notify",
+            help="Store files of new tips and email tip editors if tips arrived. Run it every few hours.",
+        )
+
     def handle(self, *args, **options):
-        handler = {"generate-key": self.generate_key, "export": self.export, "decrypt": self.decrypt}
+        handler = {
+            "generate-key": self.generate_key,
+            "export": self.export,
+            "decrypt": self.decrypt,
+            "notify": self.notify,
+        }
         handler[options["subcommand"]](options)
 
     def generate_key(self, options):
@@ -80,3 +97,9 @@ class Command(BaseCommand):
         except (OSError, ExportError, KeyError, ValueError) as error:
             raise CommandError(f"Cannot read the export: {error}") from error
         self.stdout.write(f"Decrypted {count} tip(s) into {options['output']}.")
+
+    def notify(self, options):
+        from tips.submission import sweep
+
+        result = sweep()
+        self.stdout.write(f"Wrote {result.files_written} file(s); sent {result.emails_sent} email(s).")
