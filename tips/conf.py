@@ -86,8 +86,13 @@ def codename_pepper():
 
 
 def rate_window():
-    """Seconds over which the tip line's budgets are counted (an hour by default)."""
-    return int(getattr(settings, "TIPS_RATE_WINDOW", 60 * 60))
+    """Seconds over which the tip line's budgets are counted: a UTC day by default.
+
+    Counters live in the cache until their window ends, and a counter for
+    the current window says that someone posted within it; with a day, that
+    is no finer than the date every tip keeps anyway.
+    """
+    return int(getattr(settings, "TIPS_RATE_WINDOW", 24 * 60 * 60))
 
 
 def tips_per_client():
@@ -97,14 +102,14 @@ def tips_per_client():
 
 def tips_total():
     """Tips (and follow-ups) everyone together may post per window."""
-    return int(getattr(settings, "TIPS_SUBMISSIONS_TOTAL", 100))
+    return int(getattr(settings, "TIPS_SUBMISSIONS_TOTAL", 200))
 
 
 def codename_checks_per_client():
     """Codename checks (one scrypt run each) one client fingerprint may make per window."""
-    return int(getattr(settings, "TIPS_CODENAME_CHECKS_PER_CLIENT", 20))
+    return int(getattr(settings, "TIPS_CODENAME_CHECKS_PER_CLIENT", 30))
 
 
 def codename_checks_total():
     """Codename checks everyone together may make per window."""
-    return int(getattr(settings, "TIPS_CODENAME_CHECKS_TOTAL", 300))
+    return int(getattr(settings, "TIPS_CODENAME_CHECKS_TOTAL", 1000))

@@ -58,11 +58,10 @@ def admit(request, kind):
 
 
 def busy_message():
-    minutes = max(1, conf.rate_window() // 60)
     return _(
-        "Too many messages are reaching this page right now, so yours was not received. "
-        "Your text is kept below: wait a while (at most %(minutes)d minutes) and send it again."
-    ) % {"minutes": minutes}
+        "Too many messages have reached this page, so yours was not received. "
+        "Your text is kept below: copy it and send it again later."
+    )
 
 
 def _refusal(error):
@@ -149,5 +148,6 @@ def limits_context():
         "max_megapixels": conf.max_image_pixels() // 1_000_000,
         "tips_per_client": conf.tips_per_client(),
         "rate_window_minutes": max(1, conf.rate_window() // 60),
+        "rate_window_is_a_day": conf.rate_window() == 24 * 60 * 60,
         "max_request_text": filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0),
     }

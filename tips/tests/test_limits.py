@@ -17,7 +17,7 @@ from .conftest import form_url, minimal_pdf, png_chunk, stored_files, token_for
 
 pytestmark = pytest.mark.django_db
 
-BUSY = {"en": "Too many messages are reaching this page", "es": "En este momento llegan demasiados mensajes"}
+BUSY = {"en": "Too many messages have reached this page", "es": "Han llegado demasiados mensajes"}
 
 
 def tip_data(page, **fields):
@@ -85,10 +85,12 @@ def test_the_page_states_its_limits(client, tip_page, settings):
     page = client.get(form_url(tip_page)).content.decode()
     assert "All files together: up to 30.0\xa0MB." in page
     assert "Messages can be up to 20000 characters, and photos up to 40 megapixels." in page
-    assert "one connection can send 7 messages every 60 minutes" in page
+    assert "one connection can send 7 messages a day" in page
     page = client.get(form_url(tip_page, "es")).content.decode()
     assert "Todos los archivos juntos: hasta 30,0\xa0MB." in page
-    assert "una misma conexión puede enviar 7 mensajes cada 60 minutos" in page
+    assert "una misma conexión puede enviar 7 mensajes al día" in page
+    settings.TIPS_RATE_WINDOW = 3600
+    assert "one connection can send 7 messages every 60 minutes" in client.get(form_url(tip_page)).content.decode()
 
 
 @pytest.mark.parametrize("language", ["en", "es"])

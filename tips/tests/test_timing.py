@@ -5,6 +5,7 @@ import time
 
 import pytest
 from django.apps import apps
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.utils import timezone
@@ -81,6 +82,14 @@ def test_a_tip_leaves_no_hour_or_minute_in_any_table_the_task_queue_or_the_disk(
         for row in rows:
             for value in row:
                 assert not betrays_time(value, marks, start, end), (table, value)
+
+    # The budget's counters in the cache name the UTC day and expire at its end: nothing finer.
+    day = int(end.timestamp() // 86400)
+    counters = {key: expiry for key, expiry in cache._expire_info.items() if ":ratelimit:" in key}
+    assert counters
+    for key, expiry in counters.items():
+        # Only the fraction of a second of the first post shows in the expiry, not the hour.
+        assert f":{day}:" in key and (day + 1) * 86400 <= expiry <= (day + 1) * 86400 + 1, key
 
     # Nothing reaches the disk when the tip arrives: a file's ctime cannot be reset.
     assert stored_files(root) == []
