@@ -109,3 +109,18 @@ def test_a_tip_leaves_no_hour_or_minute_in_any_table_the_task_queue_or_the_disk(
         for seen in (stat.st_atime, stat.st_ctime):
             assert seen == midnight.timestamp() or seen >= sweep_start - 0.02, entry
     assert TipFile.objects.get().pending_data is None
+
+
+def test_the_upgrade_deletes_the_old_per_tip_task_rows(transactional_db):
+    from django.db.migrations.executor import MigrationExecutor
+    from django_tasks_db.models import DBTaskResult
+
+    executor = MigrationExecutor(connection)
+    executor.migrate([("tips", "0003_sweep_instead_of_tasks")])
+    for path in ("tips.tasks.notify_tip_editors", "comments.tasks.notify_moderators"):
+        DBTaskResult.objects.create(
+            task_path=path, args_kwargs={"args": [], "kwargs": {}}, queue_name="default", backend_name="default"
+        )
+    executor = MigrationExecutor(connection)
+    executor.migrate([("tips", "0004_forget_tip_notification_tasks")])
+    assert list(DBTaskResult.objects.values_list("task_path", flat=True)) == ["comments.tasks.notify_moderators"]
