@@ -2,7 +2,6 @@
 
 import json
 import secrets
-from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
@@ -21,7 +20,7 @@ def store_tip(*, message, links, contact, uploads, language, source=None, is_fol
 
     Nothing is written to disk and nothing is queued here: the files wait
     in the database and editors are emailed by the scheduled sweep
-    (``sweep``), so no file time and no task row records when the tip came.
+    (``manage.py tips notify``), so no file time and no task row records when the tip came.
     """
     public_key = crypto.configured_public_key()
     with transaction.atomic():
@@ -48,12 +47,6 @@ def store_tip(*, message, links, contact, uploads, language, source=None, is_fol
             for position, upload in enumerate(uploads, start=1)
         )
     return tip
-
-
-@dataclass(frozen=True)
-class SweepResult:
-    files_written: int
-    emails_sent: int
 
 
 def write_pending_files():
@@ -84,11 +77,6 @@ def notify_editors():
     sent = notifications.email_tip_editors()
     Tip.objects.filter(pk__in=new).update(editors_notified=True)
     return sent
-
-
-def sweep():
-    """What ``manage.py tips notify`` runs every few hours: store waiting files, tell editors."""
-    return SweepResult(files_written=write_pending_files(), emails_sent=notify_editors())
 
 
 def send_reply(source, body):

@@ -16,6 +16,7 @@ the web server: the private key must not live where the tips do.
 """
 
 import os
+import smtplib
 import sys
 from pathlib import Path
 
@@ -99,7 +100,15 @@ class Command(BaseCommand):
         self.stdout.write(f"Decrypted {count} tip(s) into {options['output']}.")
 
     def notify(self, options):
-        from tips.submission import sweep
+        from tips.submission import notify_editors, write_pending_files
 
-        result = sweep()
-        self.stdout.write(f"Wrote {result.files_written} file(s); sent {result.emails_sent} email(s).")
+        written = write_pending_files()
+        try:
+            sent = notify_editors()
+        except (OSError, smtplib.SMTPException) as error:
+            # A non-zero exit lets the scheduler report it; the next run tries again.
+            raise CommandError(
+                f"Wrote {written} file(s), but emailing tip editors failed ({error.__class__.__name__}); "
+                "the next run tries again."
+            ) from error
+        self.stdout.write(f"Wrote {written} file(s); sent {sent} email(s).")
