@@ -1,5 +1,7 @@
 """The editors' side: only tip editors see tips; they read, reply, handle and delete."""
 
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -163,3 +165,13 @@ def test_new_tip_emails_tip_editors_without_its_content(
     for secret in ("CANARY-mail-33aa", "leak.invalid", "secret@x.invalid", "doc", "pdf", "Spanish"):
         assert secret not in whole
     assert reverse("tips_admin:index") in message.body
+
+
+def test_the_tip_list_warns_when_tips_notify_is_not_running(editor_client):
+    tip = make_tip()
+    url = reverse("tips_admin:index")
+    assert "does not seem to run" not in editor_client.get(url).content.decode()
+    Tip.objects.filter(pk=tip.pk).update(received_on=tip.received_on - datetime.timedelta(days=3))
+    assert "does not seem to run" in editor_client.get(url).content.decode()
+    run_sweep()
+    assert "does not seem to run" not in editor_client.get(url).content.decode()
