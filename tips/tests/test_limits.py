@@ -94,11 +94,16 @@ def test_the_page_states_its_limits(client, tip_page, settings):
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_a_flood_from_one_client_gets_429_with_the_text_kept(client, tip_page, settings, language):
+def test_a_flood_from_one_client_gets_429_with_the_text_kept(client, tip_page, settings, monkeypatch, language):
     settings.TIPS_SUBMISSIONS_PER_CLIENT = 3
     url = form_url(tip_page, language)
     for number in range(3):
         assert client.post(url, tip_data(tip_page, message=f"Tip {number}")).status_code == 200
+
+    def not_over_budget(upload):
+        raise AssertionError("a file of a post over budget was read")
+
+    monkeypatch.setattr("tips.forms.check_upload", not_over_budget)
     upload = SimpleUploadedFile("a.pdf", minimal_pdf())
     response = client.post(url, tip_data(tip_page, message="The fourth one", files=[upload]))
     page = response.content.decode()
@@ -222,3 +227,17 @@ def test_concurrent_codename_checks_stay_within_the_overall_budget(tip_page, set
     for thread in threads:
         thread.join()
     assert sorted(statuses) == [200] * 5 + [429] * 7
+
+
+def test_a_follow_up_with_1001_fields_answers_400_with_the_text_kept(client, tip_page):
+    from tips.security import source_token
+    from tips.submission import create_source
+
+    source = create_source(codenames.generate())
+    data = {"message": "More about the convoy", "links": "", "source_token": source_token(source)}
+    data.update({f"junk{n}": "x" for n in range(1001)})
+    response = client.post(form_url(tip_page) + "replies/more/", data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "far more fields than it has" in page and "More about the convoy</textarea>" in page
+    assert Tip.objects.count() == 0
