@@ -15,11 +15,9 @@ Two things happen before a post to the tip page is validated:
 
 import urllib.parse
 
-from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import QueryDict
 from django.http.multipartparser import MultiPartParser, MultiPartParserError
-from django.template.defaultfilters import filesizeformat
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
@@ -106,7 +104,10 @@ def _parse_urlencoded(request):
 
 
 def _parse_multipart(request):
-    parser = MultiPartParser(request.META, request, request.upload_handlers, request.encoding)
+    try:
+        parser = MultiPartParser(request.META, request, request.upload_handlers, request.encoding)
+    except MultiPartParserError as error:  # no or a bad boundary
+        return (QueryDict(), MultiValueDict()), error
     try:
         return parser.parse(), None
     except (TooManyFieldsSent, TooManyFilesSent, RequestDataTooBig, MultiPartParserError) as error:
@@ -149,5 +150,4 @@ def limits_context():
         "tips_per_client": conf.tips_per_client(),
         "rate_window_minutes": max(1, conf.rate_window() // 60),
         "rate_window_is_a_day": conf.rate_window() == 24 * 60 * 60,
-        "max_request_text": filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0),
     }

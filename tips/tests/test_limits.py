@@ -241,3 +241,10 @@ def test_a_follow_up_with_1001_fields_answers_400_with_the_text_kept(client, tip
     page = response.content.decode()
     assert "far more fields than it has" in page and "More about the convoy</textarea>" in page
     assert Tip.objects.count() == 0
+
+
+@pytest.mark.parametrize("content_type", ["multipart/form-data", "multipart/form-data; boundary=\u00e9"])
+def test_a_malformed_body_answers_400_not_500(client, tip_page, content_type):
+    response = client.generic("POST", form_url(tip_page), b"--x\r\nnonsense", content_type=content_type)
+    assert response.status_code == 400
+    assert "This form could not be read" in response.content.decode()
