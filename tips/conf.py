@@ -52,8 +52,17 @@ def max_file_size():
 
 
 def max_image_pixels():
-    """Largest accepted photo, in pixels (50 megapixels by default)."""
-    return int(getattr(settings, "TIPS_MAX_IMAGE_PIXELS", 50_000_000))
+    """Largest accepted photo, in pixels (40 megapixels by default).
+
+    Checked from the file's header before any pixel is decoded, and kept well
+    below Pillow's own decompression-bomb threshold (about 89 megapixels).
+    """
+    return int(getattr(settings, "TIPS_MAX_IMAGE_PIXELS", 40_000_000))
+
+
+def max_submission_size():
+    """Largest total of all files in one tip, in bytes (40 MB by default)."""
+    return int(getattr(settings, "TIPS_MAX_SUBMISSION_SIZE", 40 * 1024 * 1024))
 
 
 def allowed_extensions():
@@ -76,6 +85,31 @@ def codename_pepper():
     return getattr(settings, "TIPS_CODENAME_PEPPER", "") or ""
 
 
-def notification_max_delay():
-    """Upper bound, in seconds, of the random delay before editors are emailed."""
-    return int(getattr(settings, "TIPS_NOTIFICATION_MAX_DELAY", 30 * 60))
+def rate_window():
+    """Seconds over which the tip line's budgets are counted: a UTC day by default.
+
+    Counters live in the cache until their window ends, and a counter for
+    the current window says that someone posted within it; with a day, that
+    is no finer than the date every tip keeps anyway.
+    """
+    return int(getattr(settings, "TIPS_RATE_WINDOW", 24 * 60 * 60))
+
+
+def tips_per_client():
+    """Tips (and follow-ups) one client fingerprint may post per window."""
+    return int(getattr(settings, "TIPS_SUBMISSIONS_PER_CLIENT", 10))
+
+
+def tips_total():
+    """Tips (and follow-ups) everyone together may post per window."""
+    return int(getattr(settings, "TIPS_SUBMISSIONS_TOTAL", 200))
+
+
+def codename_checks_per_client():
+    """Codename checks (one scrypt run each) one client fingerprint may make per window."""
+    return int(getattr(settings, "TIPS_CODENAME_CHECKS_PER_CLIENT", 30))
+
+
+def codename_checks_total():
+    """Codename checks everyone together may make per window."""
+    return int(getattr(settings, "TIPS_CODENAME_CHECKS_TOTAL", 1000))

@@ -13,7 +13,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from . import crypto, storage
+from . import crypto
 
 FORMAT = "frontera-tips-export"
 VERSION = 1
@@ -52,7 +52,7 @@ def build_export(tips):
             for tip_file in tip.files.all():
                 suffix = ".sealed" if tip_file.is_encrypted else ""
                 path = f"{folder}/{tip_file.download_name}{suffix}"
-                archive.writestr(_zip_info(path, tip.received_on), storage.read_blob(tip_file.stored_name))
+                archive.writestr(_zip_info(path, tip.received_on), tip_file.stored_data())
                 entry["files"].append(
                     {
                         "path": path,

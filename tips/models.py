@@ -6,7 +6,6 @@ time of day (``received_on`` is a date), no original file name. With
 key before they are saved, and the plaintext columns stay empty.
 """
 
-import contextlib
 import json
 import logging
 
@@ -27,8 +26,8 @@ from wagtail.models import Page
 from blog.bilingual import BilingualPageMixin, LanguageChoices, current_language
 from blog.forms import BilingualPageForm
 
-from . import codenames, conf, crypto, security, storage
-from .uploads import CONTENT_TYPES, KIND, TipUploadHandler, known_extensions
+from . import codenames, conf, crypto, intake, security, storage
+from .uploads import CONTENT_TYPES, KIND, known_extensions
 
 logger = logging.getLogger(__name__)
 
@@ -84,10 +83,6 @@ class TipPage(RoutablePageMixin, BilingualPageMixin, Page):
     # Serving ---------------------------------------------------------------
 
     def serve(self, request, *args, **kwargs):
-        # Before anything reads the body: uploads stay in memory. If something
-        # already parsed it, Django refuses the change; the size checks still apply.
-        with contextlib.suppress(AttributeError):
-            request.upload_handlers = [TipUploadHandler(request)]
         try:
             response = super().serve(request, *args, **kwargs)
         except Http404:
@@ -109,11 +104,10 @@ class TipPage(RoutablePageMixin, BilingualPageMixin, Page):
         context.update(
             {
                 "token": security.form_token(self),
-                "max_files": conf.max_files(),
-                "max_file_size": conf.max_file_size(),
                 "accepted_extensions": known_extensions(),
                 "codename_words": codenames.WORD_COUNT,
                 "encrypted": crypto.public_key_is_configured(),
+                **intake.limits_context(),
             }
         )
         return context
@@ -126,6 +120,25 @@ class TipPage(RoutablePageMixin, BilingualPageMixin, Page):
     def forbidden(self, request):
         return self.render_state(request, "tips/tip_forbidden.html", status=403)
 
+    def receive(self, request, kind, form_class):
+        """Counts the post, reads it within limits and binds ``form_class`` to it.
+
+        Returns the form and, when the post must be turned back with the
+        text kept, the HTTP status (400 or 429); the form then carries the
+        explanation. Over budget, files are skipped unread and nothing
+        costly (image decoding, scrypt) runs.
+        """
+        admitted = intake.admit(request, kind)
+        refusal = intake.read_post(request, keep_files=admitted)
+        form = form_class(request.POST, request.FILES)
+        if refusal is not None:
+            form.add_error(None, refusal)
+            return form, 400
+        if not admitted:
+            form.add_error(None, intake.busy_message())
+            return form, 429
+        return form, None
+
     @path("", name="form")
     def tip_form(self, request):
         from .forms import ReplyMethod, TipForm
@@ -137,7 +150,9 @@ class TipPage(RoutablePageMixin, BilingualPageMixin, Page):
             return self.render_state(request, "tips/tip_page.html", form=TipForm())
         if not security.same_site_post(request):
             return self.forbidden(request)
-        form = TipForm(request.POST, request.FILES)
+        form, refused_status = self.receive(request, intake.TIPS, TipForm)
+        if refused_status is not None:
+            return self.render_state(request, "tips/tip_page.html", status=refused_status, form=form, refused=True)
         token_valid = security.form_token_is_valid(request.POST.get("token"), self)
         if form.is_valid() and token_valid:
             data = form.cleaned_data
@@ -166,7 +181,9 @@ class TipPage(RoutablePageMixin, BilingualPageMixin, Page):
             return self.render_state(request, "tips/tip_replies.html", codename_form=CodenameForm())
         if not security.same_site_post(request):
             return self.forbidden(request)
-        form = CodenameForm(request.POST)
+        form, refused_status = self.receive(request, intake.CODENAME_CHECKS, CodenameForm)
+        if refused_status is not None:
+            return self.render_state(request, "tips/tip_replies.html", status=refused_status, codename_form=form)
         token_valid = security.form_token_is_valid(request.POST.get("token"), self)
         if form.is_valid() and token_valid:
             keys = codenames.derive(form.cleaned_data["codename"])
@@ -194,17 +211,18 @@ class TipPage(RoutablePageMixin, BilingualPageMixin, Page):
             return HttpResponseRedirect(self.url + self.reverse_subpage("replies"))
         if not security.same_site_post(request):
             return self.forbidden(request)
+        form, refused_status = self.receive(request, intake.TIPS, FollowUpForm)
         source = security.source_from_token(request.POST.get("source_token"))
         if source is None:
             return self.render_state(
                 request,
                 "tips/tip_replies.html",
+                status=refused_status or 200,
                 codename_form=CodenameForm(),
                 expired=True,
                 kept_text=request.POST.get("message", "")[: conf.max_message_length()],
             )
-        form = FollowUpForm(request.POST, request.FILES)
-        if form.is_valid():
+        if refused_status is None and form.is_valid():
             data = form.cleaned_data
             store_tip(
                 message=data["message"],
@@ -219,6 +237,7 @@ class TipPage(RoutablePageMixin, BilingualPageMixin, Page):
         return self.render_state(
             request,
             "tips/tip_replies.html",
+            status=refused_status or 200,
             source=source,
             follow_up_form=form,
             source_token=security.source_token(source),
@@ -280,6 +299,8 @@ class Tip(models.Model):
     key_id = models.CharField(_("key fingerprint"), max_length=16, blank=True, editable=False)
     is_read = models.BooleanField(_("read"), default=False)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.NEW)
+    # Set by the scheduled ``tips notify`` run; a flag, so no time of arrival is kept.
+    editors_notified = models.BooleanField(_("editors notified"), default=False, editable=False)
 
     class Meta:
         ordering = ["-received_on", "-pk"]
@@ -332,6 +353,9 @@ class TipFile(models.Model):
     size = models.PositiveBigIntegerField(_("size"))
     is_encrypted = models.BooleanField(_("encrypted"), default=False)
     metadata_removed = models.BooleanField(_("metadata removed"), default=False)
+    # The file, until the scheduled ``tips notify`` run writes it to disk
+    # (see tips.storage: a file written on arrival would keep the time in its ctime).
+    pending_data = models.BinaryField(_("file waiting to be written"), null=True, editable=False)
 
     class Meta:
         ordering = ["position", "pk"]
@@ -349,8 +373,18 @@ class TipFile(models.Model):
     def content_type(self):
         return CONTENT_TYPES.get(self.extension, "application/octet-stream")
 
+    @property
+    def is_written(self):
+        return self.pending_data is None
+
+    def stored_data(self):
+        """The file as stored (sealed when encrypted), wherever it waits."""
+        if self.pending_data is not None:
+            return bytes(self.pending_data)
+        return storage.read_blob(self.stored_name)
+
     def read(self, private_key=None):
-        data = storage.read_blob(self.stored_name)
+        data = self.stored_data()
         return crypto.unseal(private_key, data) if self.is_encrypted else data
 
 

@@ -1,10 +1,16 @@
 """Private file storage for tips: outside public media, random names, no times.
 
 Files sit under ``TIPS_STORAGE_ROOT`` (``private/tips`` by default), readable
-only by the server's user, with random names carrying no extension, and
-with their modification time set to midnight of the day they arrived so the
-filesystem does not keep the hour a source sent them. No URL serves this
-folder: editors download through the admin.
+only by the server's user, with random names carrying no extension. No URL
+serves this folder: editors download through the admin.
+
+A file's status-change time (ctime) is set by the kernel whenever it is
+written and cannot be changed, so files are not written when a tip
+arrives: they wait in the database (``TipFile.pending_data``) until the
+scheduled ``manage.py tips notify`` run writes every waiting file at once.
+The ctimes then say when that run happened, not when a source sent
+anything. Modification and access times, of the files and of the folder,
+are set to midnight (UTC) of the day the tip arrived.
 """
 
 import datetime
@@ -41,13 +47,31 @@ def tip_storage():
     )
 
 
-def save_blob(data, day):
-    """Store ``data`` under a new random name; returns the name."""
+def new_name():
+    """A random name for a file to be written; it says nothing about the file."""
+    return secrets.token_hex(20)
+
+
+def midnight(day):
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC).timestamp()
+
+
+def write_blob(name, data, day):
+    """Writes ``data`` under ``name`` (replacing a copy left by an interrupted run)."""
     storage = tip_storage()
-    name = storage.save(secrets.token_hex(20), ContentFile(data))
-    midnight = datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC).timestamp()
-    os.utime(storage.path(name), (midnight, midnight))
-    return name
+    if storage.exists(name):
+        storage.delete(name)
+    stored = storage.save(name, ContentFile(data))
+    if stored != name:  # pragma: no cover - FileSystemStorage only renames on a clash
+        raise RuntimeError("A tip file could not be written under its own name.")
+    os.utime(storage.path(name), (midnight(day), midnight(day)))
+
+
+def settle_folder(day):
+    """Sets the folder's modification time to midnight, so it does not tell when it last changed."""
+    root = conf.storage_root()
+    if root.exists():
+        os.utime(root, (midnight(day), midnight(day)))
 
 
 def read_blob(name):
@@ -76,3 +100,4 @@ def shred(name):
         handle.flush()
         os.fsync(handle.fileno())
     storage.delete(name)
+    settle_folder(datetime.datetime.now(datetime.UTC).date())

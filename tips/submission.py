@@ -1,13 +1,12 @@
 """Storing what a source sends: sealed when a key is set, files in private storage."""
 
-import datetime
 import json
 import secrets
 
 from django.db import transaction
 from django.utils import timezone
 
-from . import codenames, conf, crypto, storage
+from . import codenames, crypto, notifications, storage
 from .models import Tip, TipFile, TipReply, TipSource
 
 
@@ -19,57 +18,65 @@ def create_source(codename):
 def store_tip(*, message, links, contact, uploads, language, source=None, is_follow_up=False):
     """Saves one tip and its files; the plaintext never reaches disk when a key is set.
 
-    Files written before a failure are shredded, so an error leaves nothing
-    behind. Editors are told a tip arrived once the transaction commits.
+    Nothing is written to disk and nothing is queued here: the files wait
+    in the database and editors are emailed by the scheduled sweep
+    (``manage.py tips notify``), so no file time and no task row records when the tip came.
     """
     public_key = crypto.configured_public_key()
-    received_on = timezone.localdate()
-    written = []
-    try:
-        with transaction.atomic():
-            tip = Tip(received_on=received_on, language=language, source=source, is_follow_up=is_follow_up)
-            if public_key is not None:
-                text = json.dumps({"message": message, "links": links, "contact": contact}).encode("utf-8")
-                tip.sealed_text = crypto.seal(public_key, text)
-                tip.key_id = crypto.key_id(public_key)
-            else:
-                tip.message, tip.links, tip.contact = message, links, contact
-            tip.save()
-            for position, upload in enumerate(uploads, start=1):
-                data = crypto.seal(public_key, upload.data) if public_key is not None else upload.data
-                name = storage.save_blob(data, received_on)
-                written.append(name)
-                TipFile.objects.create(
-                    tip=tip,
-                    position=position,
-                    stored_name=name,
-                    kind=upload.kind,
-                    extension=upload.extension,
-                    size=len(upload.data),
-                    is_encrypted=public_key is not None,
-                    metadata_removed=upload.metadata_removed,
-                )
-            transaction.on_commit(notify_editors)
-    except BaseException:
-        for name in written:
-            storage.shred(name)
-        raise
+    with transaction.atomic():
+        tip = Tip(received_on=timezone.localdate(), language=language, source=source, is_follow_up=is_follow_up)
+        if public_key is not None:
+            text = json.dumps({"message": message, "links": links, "contact": contact}).encode("utf-8")
+            tip.sealed_text = crypto.seal(public_key, text)
+            tip.key_id = crypto.key_id(public_key)
+        else:
+            tip.message, tip.links, tip.contact = message, links, contact
+        tip.save()
+        TipFile.objects.bulk_create(
+            TipFile(
+                tip=tip,
+                position=position,
+                stored_name=storage.new_name(),
+                pending_data=crypto.seal(public_key, upload.data) if public_key is not None else upload.data,
+                kind=upload.kind,
+                extension=upload.extension,
+                size=len(upload.data),
+                is_encrypted=public_key is not None,
+                metadata_removed=upload.metadata_removed,
+            )
+            for position, upload in enumerate(uploads, start=1)
+        )
     return tip
 
 
+def write_pending_files():
+    """Writes every file waiting in the database to private storage, in random order."""
+    pending = list(TipFile.objects.filter(pending_data__isnull=False).values_list("pk", flat=True))
+    secrets.SystemRandom().shuffle(pending)
+    latest_day = None
+    for pk in pending:
+        with transaction.atomic():
+            tip_file = TipFile.objects.select_for_update().select_related("tip").filter(pk=pk).first()
+            if tip_file is None or tip_file.pending_data is None:
+                continue  # deleted or written since the list was taken
+            day = tip_file.tip.received_on
+            storage.write_blob(tip_file.stored_name, bytes(tip_file.pending_data), day)
+            tip_file.pending_data = None
+            tip_file.save(update_fields=["pending_data"])
+        latest_day = max(day, latest_day) if latest_day else day
+    if latest_day is not None:
+        storage.settle_folder(latest_day)
+    return len(pending)
+
+
 def notify_editors():
-    """Enqueues the notification, after a random delay where the backend allows it.
-
-    The task takes no argument, so its queue entry names no tip; the delay
-    keeps the email's own timestamp from telling the hour a tip was sent.
-    """
-    from .tasks import notify_tip_editors
-
-    task = notify_tip_editors
-    if task.get_backend().supports_defer and conf.notification_max_delay() > 0:
-        delay = datetime.timedelta(seconds=secrets.randbelow(conf.notification_max_delay()))
-        task = task.using(run_after=timezone.now() + delay)
-    task.enqueue()
+    """Emails tip editors once if tips arrived since the last run; returns the emails sent."""
+    new = list(Tip.objects.filter(editors_notified=False).values_list("pk", flat=True))
+    if not new:
+        return 0
+    sent = notifications.email_tip_editors()
+    Tip.objects.filter(pk__in=new).update(editors_notified=True)
+    return sent
 
 
 def send_reply(source, body):

@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass
 
 from django.core.files.uploadedfile import InMemoryUploadedFile, UploadedFile
-from django.core.files.uploadhandler import FileUploadHandler
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -50,20 +50,28 @@ class TipUploadHandler(FileUploadHandler):
 
     Django's default handlers spill large uploads into temporary files; for
     an encrypted tip line that would leave plaintext on disk before it is
-    sealed. Memory use is bounded by ``TIPS_MAX_FILES`` times ``TIPS_MAX_FILE_SIZE``.
+    sealed. Memory use is bounded by ``TIPS_MAX_SUBMISSION_SIZE``: a file
+    past ``TIPS_MAX_FILES``, past ``TIPS_MAX_FILE_SIZE`` or past the total
+    is dropped as it streams in, and remembered only to say why. With
+    ``keep_files`` false (a post over budget), every file is skipped.
     """
 
-    def __init__(self, request=None):
+    def __init__(self, request=None, keep_files=True):
         super().__init__(request)
+        self.keep_files = keep_files
         self.max_size = conf.max_file_size()
+        self.max_total = conf.max_submission_size()
         self.max_files = conf.max_files()
         self.file_count = 0
+        self.total = 0
         self.buffer = None
         self.received = 0
         self.refusal = None
 
     def new_file(self, *args, **kwargs):
         super().new_file(*args, **kwargs)
+        if not self.keep_files:
+            raise SkipFile
         self.file_count += 1
         self.received = 0
         self.refusal = None if self.file_count <= self.max_files else "count"
@@ -75,6 +83,9 @@ class TipUploadHandler(FileUploadHandler):
             if self.received > self.max_size:
                 self.buffer = None
                 self.refusal = "size"
+            elif self.total + self.received > self.max_total:
+                self.buffer = None
+                self.refusal = "total"
             else:
                 self.buffer.write(raw_data)
         return None
@@ -82,6 +93,7 @@ class TipUploadHandler(FileUploadHandler):
     def file_complete(self, file_size):
         if self.buffer is None:
             return RefusedUpload(self.file_name, self.received, self.refusal, self.field_name)
+        self.total += file_size
         self.buffer.seek(0)
         return InMemoryUploadedFile(
             file=self.buffer,
@@ -219,6 +231,11 @@ def check_upload(upload):
             _("“%(name)s” is too large: files can be at most %(size)s.")
             % {"name": name, "size": filesizeformat(conf.max_file_size())}
         )
+    if isinstance(upload, RefusedUpload) and upload.reason == "total":
+        raise UploadRefused(
+            _("“%(name)s” was not received: all files together can be at most %(size)s.")
+            % {"name": name, "size": filesizeformat(conf.max_submission_size())}
+        )
     extension = extension_of(name)
     if extension not in known_extensions():
         raise UploadRefused(
@@ -245,9 +262,13 @@ def clean_image(data, extension, name):
     Only the pixels are copied into a new image, so EXIF (GPS position,
     camera serial number, time), XMP, IPTC, ICC profiles and comments are
     left behind. The EXIF orientation is applied first so the photo still
-    stands the right way up. Pillow's decompression-bomb guard (turned from
-    a warning into a refusal) and the tip line's own pixel limit keep a tiny
-    file from expanding into gigabytes of memory.
+    stands the right way up.
+
+    Memory stays bounded: the size is read from the file's header and
+    checked against ``TIPS_MAX_IMAGE_PIXELS`` before a single pixel is
+    decoded (Pillow's decompression-bomb guard, turned from a warning into a
+    refusal, backs it up), and at most two copies of the pixels exist at
+    once: the decoded image and the clean one.
     """
     expected_format, save_format, stored_extension = IMAGE_TYPES[extension]
     too_large = UploadRefused(
@@ -262,18 +283,20 @@ def clean_image(data, extension, name):
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             with Image.open(io.BytesIO(data), formats=[expected_format]) as image:
+                # Image.open reads the header only: nothing is decoded yet.
                 width, height = image.size
                 if width * height > conf.max_image_pixels():
                     raise too_large
-                upright = ImageOps.exif_transpose(image)
-                has_alpha = upright.mode in ("RGBA", "LA", "PA") or (
-                    upright.mode == "P" and "transparency" in upright.info
-                )
+                ImageOps.exif_transpose(image, in_place=True)
+                has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
                 mode = "RGBA" if has_alpha and save_format != "JPEG" else "RGB"
-                if upright.mode in ("L", "1", "I;16") and not has_alpha:
+                if image.mode in ("L", "1", "I;16") and not has_alpha:
                     mode = "L"
-                pixels = upright.convert(mode)
-                clean = Image.frombytes(mode, pixels.size, pixels.tobytes())
+                pixels = image if image.mode == mode else image.convert(mode)
+                # A new image carries no info, EXIF or profile: only the pixels are pasted in.
+                clean = Image.new(mode, pixels.size)
+                clean.paste(pixels)
+                del pixels
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise too_large from None
         except (UnidentifiedImageError, OSError, ValueError, SyntaxError):

@@ -5,10 +5,13 @@ Only members of the "Tip editors" group reach these views. Every response is
 ``no-referrer`` so a link followed from a tip tells its site nothing.
 """
 
+import datetime
+
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -28,6 +31,12 @@ PAGE_SIZE = 50
 
 def key_is_configured():
     return crypto.public_key_is_configured()
+
+
+def sweep_is_overdue():
+    """True when tips from before yesterday were never announced: ``tips notify`` is not running."""
+    before_yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    return Tip.objects.filter(editors_notified=False, received_on__lt=before_yesterday).exists()
 
 
 def attachment(data, filename, content_type="application/octet-stream"):
@@ -72,6 +81,7 @@ class TipIndexView(TipEditorMixin, WagtailAdminTemplateMixin, TemplateView):
                 "statuses": Tip.Status.choices,
                 "current_status": status,
                 "key_configured": key_is_configured(),
+                "sweep_overdue": sweep_is_overdue(),
             }
         )
         return context
@@ -165,9 +175,7 @@ class TipFileDownloadView(TipEditorMixin, View):
         tip = get_object_or_404(Tip, pk=pk)
         tip_file = get_object_or_404(tip.files, pk=file_pk)
         if tip_file.is_encrypted:
-            from . import storage
-
-            return attachment(storage.read_blob(tip_file.stored_name), tip_file.download_name + ".sealed")
+            return attachment(tip_file.stored_data(), tip_file.download_name + ".sealed")
         return attachment(tip_file.read(), tip_file.download_name, tip_file.content_type)
 
 

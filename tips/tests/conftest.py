@@ -7,8 +7,11 @@ import zlib
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
+from django.core.management import call_command
 from PIL import Image, ImageCms
 
+from core.ratelimit import fallback_cache
 from tips import crypto
 from tips.demo import seed_tip_page
 from tips.permissions import ensure_tip_editors_group
@@ -25,6 +28,16 @@ def private_storage(settings, tmp_path):
     settings.TIPS_STORAGE_ROOT = tmp_path / "private" / "tips"
     settings.TIPS_PUBLIC_KEY = ""
     return settings.TIPS_STORAGE_ROOT
+
+
+@pytest.fixture(autouse=True)
+def fresh_budgets():
+    """Each test starts with the tip line's budgets unspent."""
+    cache.clear()
+    fallback_cache().clear()
+    yield
+    cache.clear()
+    fallback_cache().clear()
 
 
 @pytest.fixture
@@ -62,6 +75,13 @@ def ordinary_editor(db):
 
 def stored_files(root):
     return [path for path in root.rglob("*") if path.is_file()] if root.exists() else []
+
+
+def run_sweep():
+    """What the operator's scheduler runs every few hours: ``manage.py tips notify``."""
+    out = io.StringIO()
+    call_command("tips", "notify", stdout=out)
+    return out.getvalue()
 
 
 def form_url(page, language="en"):

@@ -1,5 +1,7 @@
 """The editors' side: only tip editors see tips; they read, reply, handle and delete."""
 
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -15,7 +17,7 @@ from tips.permissions import TIP_EDITORS_GROUP
 from tips.submission import create_source, store_tip
 from tips.uploads import check_upload
 
-from .conftest import form_url, minimal_pdf, stored_files, token_for
+from .conftest import form_url, minimal_pdf, run_sweep, stored_files, token_for
 
 pytestmark = pytest.mark.django_db
 
@@ -94,6 +96,7 @@ def test_editor_reply_reaches_the_codename(editor_client, client, tip_page):
 def test_secure_delete_removes_the_file_from_disk(editor_client, private_storage, django_capture_on_commit_callbacks):
     source = create_source(codenames.generate())
     tip = make_tip(files=[("a.pdf", minimal_pdf())], source=source)
+    run_sweep()
     (path,) = stored_files(private_storage)
     assert path.exists()
     with django_capture_on_commit_callbacks(execute=True):
@@ -156,7 +159,11 @@ def test_new_tip_emails_tip_editors_without_its_content(
             },
         )
     assert Tip.objects.count() == 1
+    assert mail.outbox == []  # nothing is sent when the tip arrives: that would date it
+    run_sweep()
     assert len(mail.outbox) == 1
+    run_sweep()
+    assert len(mail.outbox) == 1, "a tip is announced once"
     message = mail.outbox[0]
     assert message.to == [tip_editor.email]
     assert message.subject == "A new tip arrived"
@@ -164,3 +171,13 @@ def test_new_tip_emails_tip_editors_without_its_content(
     for secret in ("CANARY-mail-33aa", "leak.invalid", "secret@x.invalid", "doc", "pdf", "Spanish"):
         assert secret not in whole
     assert reverse("tips_admin:index") in message.body
+
+
+def test_the_tip_list_warns_when_tips_notify_is_not_running(editor_client):
+    tip = make_tip()
+    url = reverse("tips_admin:index")
+    assert "does not seem to run" not in editor_client.get(url).content.decode()
+    Tip.objects.filter(pk=tip.pk).update(received_on=tip.received_on - datetime.timedelta(days=3))
+    assert "does not seem to run" in editor_client.get(url).content.decode()
+    run_sweep()
+    assert "does not seem to run" not in editor_client.get(url).content.decode()

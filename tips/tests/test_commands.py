@@ -4,17 +4,20 @@ import io
 import zipfile
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from tips import crypto
 from tips.demo import seed_tip_page
-from tips.models import TipPage
+from tips.models import Tip, TipPage
+from tips.permissions import ensure_tip_editors_group
 from tips.submission import store_tip
 from tips.uploads import check_upload
 
-from .conftest import jpeg_with_metadata
+from .conftest import jpeg_with_metadata, minimal_pdf, run_sweep, stored_files
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +84,19 @@ def test_storage_root_inside_media_is_refused(settings, tmp_path):
     settings.TIPS_STORAGE_ROOT = tmp_path / "media" / "tips"
     with pytest.raises(ImproperlyConfigured):
         tip_storage()
+
+
+def test_notify_with_smtp_down_writes_files_fails_loudly_and_retries(settings, private_storage):
+    editor = get_user_model().objects.create_user("ed", "ed@example.org", "x")
+    editor.groups.add(ensure_tip_editors_group())
+    upload = check_upload(SimpleUploadedFile("a.pdf", minimal_pdf()))
+    store_tip(message="m", links="", contact="", uploads=[upload], language="en")
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 8299, 2  # closed
+    with pytest.raises(CommandError, match="emailing tip editors failed"):
+        run_sweep()
+    assert len(stored_files(private_storage)) == 1
+    assert not Tip.objects.get().editors_notified
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert "sent 1 email" in run_sweep()
+    assert len(mail.outbox) == 1 and Tip.objects.get().editors_notified

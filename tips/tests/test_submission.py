@@ -19,6 +19,7 @@ from .conftest import (
     form_url,
     jpeg_with_metadata,
     minimal_pdf,
+    run_sweep,
     stored_files,
     token_for,
 )
@@ -75,6 +76,7 @@ def test_jpeg_is_stored_without_gps_xmp_icc_or_comment(client, tip_page, private
     upload = SimpleUploadedFile("IMG_20260301_221530.jpg", original, content_type="image/jpeg")
     response = post_tip(client, tip_page, files=[upload])
     assert response.status_code == 200
+    run_sweep()
     stored = TipFile.objects.get()
     assert stored.metadata_removed and stored.kind == "image"
     files = stored_files(private_storage)
@@ -123,6 +125,7 @@ def test_source_addresses_are_in_no_table_and_no_log(client, tip_page, private_s
 
 def test_file_modification_time_is_midnight(client, tip_page, private_storage):
     post_tip(client, tip_page, files=[SimpleUploadedFile("a.pdf", minimal_pdf())])
+    run_sweep()
     (path,) = stored_files(private_storage)
     assert path.stat().st_mtime % 86400 == 0
     assert path.stat().st_mode & 0o077 == 0
@@ -132,6 +135,11 @@ def test_with_a_key_the_canary_is_sealed_and_decrypts(client, tip_page, keypair,
     canary, file_canary = "CANARY-message-7f3a", "CANARY-file-91b2"
     upload = SimpleUploadedFile("notes.txt", f"Ledger: {file_canary}\n".encode())
     post_tip(client, tip_page, message=f"Look at {canary}", links=f"https://x.invalid/{canary}", files=[upload])
+    text, raw = dump_database()
+    for value in (canary, file_canary):
+        assert value not in text
+        assert value.encode() not in raw  # the file waiting for the sweep is sealed too
+    run_sweep()
     text, raw = dump_database()
     for value in (canary, file_canary):
         assert value not in text

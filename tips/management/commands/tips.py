@@ -3,12 +3,20 @@
     manage.py tips generate-key --private-key-file newsroom.key
     manage.py tips export --output tips.zip [--tip 12 --tip 13]
     manage.py tips decrypt --key-file newsroom.key --input tips.zip --output tips/
+    manage.py tips notify
+
+Run ``notify`` from the server's scheduler every few hours (cron, a
+systemd timer): it writes the files of tips that arrived since the last run
+to private storage and, if any tip arrived, emails the tip editors. Nothing
+happens when a tip arrives, so no file time, task row or email date tells
+the hour a source wrote.
 
 Run ``generate-key`` and ``decrypt`` on an editor's own computer, never on
 the web server: the private key must not live where the tips do.
 """
 
 import os
+import smtplib
 import sys
 from pathlib import Path
 
@@ -37,8 +45,18 @@ class Command(BaseCommand):
         decrypt.add_argument("--input", required=True, help="The export zip file.")
         decrypt.add_argument("--output", required=True, help="A folder for the decrypted tips.")
 
+        commands.add_parser(
+            "notify",
+            help="Store files of new tips and email tip editors if tips arrived. Run it every few hours.",
+        )
+
     def handle(self, *args, **options):
-        handler = {"generate-key": self.generate_key, "export": self.export, "decrypt": self.decrypt}
+        handler = {
+            "generate-key": self.generate_key,
+            "export": self.export,
+            "decrypt": self.decrypt,
+            "notify": self.notify,
+        }
         handler[options["subcommand"]](options)
 
     def generate_key(self, options):
@@ -80,3 +98,17 @@ class Command(BaseCommand):
         except (OSError, ExportError, KeyError, ValueError) as error:
             raise CommandError(f"Cannot read the export: {error}") from error
         self.stdout.write(f"Decrypted {count} tip(s) into {options['output']}.")
+
+    def notify(self, options):
+        from tips.submission import notify_editors, write_pending_files
+
+        written = write_pending_files()
+        try:
+            sent = notify_editors()
+        except (OSError, smtplib.SMTPException) as error:
+            # A non-zero exit lets the scheduler report it; the next run tries again.
+            raise CommandError(
+                f"Wrote {written} file(s), but emailing tip editors failed ({error.__class__.__name__}); "
+                "the next run tries again."
+            ) from error
+        self.stdout.write(f"Wrote {written} file(s); sent {sent} email(s).")

@@ -1,4 +1,8 @@
-"""Background work of the tip line."""
+"""The email that tells tip editors a tip arrived.
+
+Sent by the scheduled ``manage.py tips notify`` run, never when a tip
+arrives: the email's own date then tells no one the hour a source wrote.
+"""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -6,13 +10,11 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django_tasks import task
 
 from .permissions import TIP_EDITORS_GROUP
 
 
-@task()
-def notify_tip_editors():
+def email_tip_editors():
     """Emails each tip editor that a tip arrived, in their admin language.
 
     The email says only that: no content, no language, no file count, not
