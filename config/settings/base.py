@@ -127,7 +127,7 @@ else:
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -205,3 +205,11 @@ TIPS_CODENAME_PEPPER = os.environ.get("TIPS_CODENAME_PEPPER", "")
 TIPS_MAX_FILES = int(os.environ.get("TIPS_MAX_FILES", "5"))
 TIPS_MAX_FILE_SIZE = int(os.environ.get("TIPS_MAX_FILE_SIZE", str(25 * 1024 * 1024)))
 TIPS_MAX_IMAGE_PIXELS = int(os.environ.get("TIPS_MAX_IMAGE_PIXELS", "50000000"))
+
+# The editors' admin. A path other than "admin/" keeps it out of robots.txt
+# and out of scanners' first guess; it must end with a slash.
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
+
+# Avatars are local only: Wagtail's default asks Gravatar for an MD5 of each
+# editor's email address on every admin page.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
