@@ -25,11 +25,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from .models import SecuritySettings
 
 # Admin pages an editor reaches before the second step: signing in and out,
-# the second step itself, and the script catalogue its page loads.
+# the second step itself, and the script catalogue and icons its page loads.
 OPEN_ADMIN_VIEWS = (
     "wagtailadmin_login",
     "wagtailadmin_logout",
     "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
     "core_two_factor_verify",
     "core_two_factor_setup",
 )
