@@ -4,8 +4,11 @@ from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.utils import translation
+
+from home.views import csrf_failure
+from tips.demo import seed_tip_page
 
 pytestmark = pytest.mark.django_db
 
@@ -107,4 +110,19 @@ def test_refused_post_elsewhere_echoes_nothing(translated_article):
     page = response.content.decode()
     assert "Echo me" not in page
     assert "and me" not in page
+    assert not parts(response).inputs
+
+
+def test_refused_tip_shows_the_message_but_never_the_codename(home_page):
+    """The tip page checks forgery its own way; if Django's check ever refuses a tip, the text is kept."""
+    tip_page = seed_tip_page(home_page)
+    request = RequestFactory().post(
+        tip_page.url, {"message": "The warehouse on 5th street.", "codename": "secret codename words", "contact": "x"}
+    )
+    response = csrf_failure(request)
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "The warehouse on 5th street." in page
+    assert "secret codename words" not in page
+    assert tip_page.url in parts(response).links
     assert not parts(response).inputs

@@ -26,6 +26,7 @@ def test_public_pages_run_only_the_sites_own_scripts(client, translated_article)
         assert "'unsafe-inline'" not in response["Content-Security-Policy"], path
         assert policy["object-src"] == ["'none'"]
         assert policy["default-src"] == ["'self'"]
+        assert policy["frame-ancestors"] == ["'none'"]
         assert "camera=()" in response["Permissions-Policy"], path
         assert "geolocation=()" in response["Permissions-Policy"], path
 
