@@ -1,9 +1,11 @@
 """An editor signs in with a code in Chromium; no page asks another origin for anything."""
 
+from base64 import b32decode
 from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -76,3 +78,37 @@ def test_two_factor_sign_in_and_admin_pages_stay_on_this_origin(live_server, bro
     assert foreign == []
     assert not [url for url in requests if "gravatar" in url]
     assert problems == []
+
+
+def test_a_superuser_requires_two_factor_and_an_editor_sets_it_up(live_server, browser, home_page):
+    get_user_model().objects.create_superuser("boss", "boss@frontera.invalid", PASSWORD)
+    editor = get_user_model().objects.create_user("rosa", "rosa@frontera.invalid", PASSWORD)
+    editor.groups.add(Group.objects.get(name="Editors"))
+
+    def sign_in(page, username):
+        page.goto(live_server.url + "/admin/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_load_state("networkidle")
+
+    boss_context = browser.new_context(locale="en-US")
+    boss = boss_context.new_page()
+    sign_in(boss, "boss")
+    boss.goto(live_server.url + "/admin/settings/core/securitysettings/")
+    boss.check("#id_require_two_factor")
+    boss.get_by_role("button", name="Save").first.click()
+    boss.wait_for_load_state("networkidle")
+    boss_context.close()
+
+    context = browser.new_context(locale="en-US")
+    page = context.new_page()
+    sign_in(page, "rosa")
+    assert "/admin/two-factor/" in page.url
+    assert page.locator(".two-factor-qr svg").count() == 1
+    key = b32decode(page.locator("[data-two-factor-key]").inner_text())
+    page.fill("#id_token", f"{TOTP(key, step=30, digits=6).token():06d}")
+    page.get_by_role("button", name="Turn on two-factor sign-in").click()
+    page.wait_for_url(live_server.url + "/admin/")
+    assert TOTPDevice.objects.get(user=editor).confirmed
+    context.close()
