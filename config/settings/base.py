@@ -29,6 +29,9 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.migrate",
     "modeltranslation",
     "core",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
     "blog",
     "comments",
     "tips",
@@ -66,6 +69,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy and Permissions-Policy on every response that
+    # has none yet (see core/headers.py).
+    "core.headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -74,6 +80,8 @@ MIDDLEWARE = [
     "tips.middleware.TipPageCsrfMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "core.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -130,7 +138,7 @@ else:
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -234,3 +242,62 @@ TIPS_SUBMISSIONS_PER_CLIENT = int(os.environ.get("TIPS_SUBMISSIONS_PER_CLIENT", 
 TIPS_SUBMISSIONS_TOTAL = int(os.environ.get("TIPS_SUBMISSIONS_TOTAL", "200"))
 TIPS_CODENAME_CHECKS_PER_CLIENT = int(os.environ.get("TIPS_CODENAME_CHECKS_PER_CLIENT", "30"))
 TIPS_CODENAME_CHECKS_TOTAL = int(os.environ.get("TIPS_CODENAME_CHECKS_TOTAL", "1000"))
+# The editors' admin. A path other than "admin/" keeps it out of robots.txt
+# and out of scanners' first guess; it must end with a slash.
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
+
+# Avatars are local only: Wagtail's default asks Gravatar for an MD5 of each
+# editor's email address on every admin page.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Admin sign-in lockout (core/login.py): failures per account and per
+# client fingerprint within the cool-off, then every attempt is refused
+# until it has passed. Counted in the database under keyed hashes.
+AUTHENTICATION_BACKENDS = ["core.login.ThrottledModelBackend"]
+WAGTAILADMIN_USER_LOGIN_FORM = "core.login.LoginForm"
+ADMIN_LOGIN_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
+ADMIN_LOGIN_CLIENT_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_CLIENT_FAILURE_LIMIT", "20"))
+ADMIN_LOGIN_COOLOFF = int(os.environ.get("ADMIN_LOGIN_COOLOFF", str(15 * 60)))
+
+# Content-Security-Policy (django-csp, through core.headers). Public pages
+# run only the site's own script files; an inline script needs the
+# request's nonce. Wagtail's admin templates carry inline scripts and
+# styles, so the admin allows inline code but, like every page, nothing
+# from another origin.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'", "blob:"],
+        "frame-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), browsing-topics=()"
+)
