@@ -58,6 +58,10 @@ class HomePage(TranslatedUrlsMixin, Page):
         context["blog_index"] = BlogIndexPage.objects.live().descendant_of(self).first()
         return context
 
+    def shows_article(self, article, newer_count):
+        """Whether this page shows ``article``, which ``newer_count`` live articles precede."""
+        return self.lead_story_id == article.pk or newer_count <= LATEST_ARTICLE_COUNT
+
 
 class StandardPage(BilingualPageMixin, Page):
     """A plain page of text, such as About or the comment policy."""
