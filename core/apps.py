@@ -7,3 +7,7 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        # Connects the shared cache's invalidation to page and setting changes.
+        from . import fragments  # noqa: F401

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "core.pagecache.PageCacheMiddleware",
     "core.middleware.PublicGZipMiddleware",
     "core.middleware.CacheHeadersMiddleware",
+    "core.fragments.SharedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -195,8 +196,10 @@ CACHE_PUBLIC_MAX_AGE = int(os.environ.get("CACHE_PUBLIC_MAX_AGE", "60"))
 CACHE_PUBLIC_S_MAXAGE = int(os.environ.get("CACHE_PUBLIC_S_MAXAGE", "600"))
 CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("CACHE_STALE_WHILE_REVALIDATE", "60"))
 CACHE_PRIVATE_PATH_PREFIXES = ("/admin/",)
-# The page cache needs a cache every app server shares, so it is on with Redis.
-PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "true" if os.environ.get("REDIS_URL") else "false").lower() == "true"
+# The page cache and the shared fragments (core/fragments.py) need a cache
+# every app server shares, so they are on with Redis.
+CACHE_IS_SHARED = bool(os.environ.get("REDIS_URL"))
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "true" if CACHE_IS_SHARED else "false").lower() == "true"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(CACHE_PUBLIC_S_MAXAGE)))
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/i18n/")
 # Front-end caches purged on every change (CDN or Varnish), besides the page
