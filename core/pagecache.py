@@ -26,7 +26,7 @@ from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.translation import get_language_from_path
-from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_cache
 
 from .middleware import is_public_response, vary_fields
 
@@ -159,6 +159,12 @@ def purge_paths_now(paths):
         logger.warning("Page cache unavailable; purge skipped.", exc_info=True)
 
 
+def purge_frontend_caches(urls):
+    """Queue a purge of ``urls`` in every configured front-end cache (none: no task)."""
+    if urls and get_backends():
+        purge_urls_from_cache(urls)
+
+
 def purge_urls(urls):
     """Purge full URLs from the page cache and every front-end cache
     (WAGTAILFRONTENDCACHE), once the current transaction commits."""
@@ -168,7 +174,7 @@ def purge_urls(urls):
 
     def purge():
         purge_paths_now({urlsplit(url).path for url in urls})
-        purge_urls_from_cache(urls)
+        purge_frontend_caches(urls)
 
     transaction.on_commit(purge)
 
@@ -183,7 +189,6 @@ def purge_site(urls=()):
                 page_cache().delete(SITE_GENERATION_KEY)
             except Exception:
                 logger.warning("Page cache unavailable; purge skipped.", exc_info=True)
-        if urls:
-            purge_urls_from_cache(urls)
+        purge_frontend_caches(urls)
 
     transaction.on_commit(purge)
