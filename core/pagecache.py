@@ -23,6 +23,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.translation import get_language_from_path
@@ -68,6 +69,10 @@ def entry_key(request, path, tokens):
 def is_cacheable_request(request):
     if request.method not in ("GET", "HEAD"):
         return False
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return False  # Django answers 400 further in
     # A session cookie may belong to a signed-in editor; serve them fresh pages.
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False

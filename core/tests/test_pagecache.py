@@ -90,3 +90,10 @@ def test_cache_down_degrades_to_rendering(client, translated_article, settings):
     response = client.get("/stories/")
     assert response.status_code == 200
     assert b"The dry canal" in response.content
+
+
+def test_unknown_host_is_refused_not_cached(client, translated_article):
+    for _attempt in range(2):
+        response = client.get("/stories/", HTTP_HOST="evil.example")
+        assert response.status_code == 400
+        assert response.get("X-Page-Cache") is None
