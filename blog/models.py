@@ -20,7 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.pages import ViewRestrictionsInOneQueryMixin
+from core.pages import ChildBySlugRouteMixin, ViewRestrictionsInOneQueryMixin
 
 from .bilingual import BilingualPageMixin, TranslatedUrlsMixin, current_language
 from .blocks import BodyBlock
@@ -201,7 +201,9 @@ def card_prefetches():
     ]
 
 
-class BlogIndexPage(ViewRestrictionsInOneQueryMixin, TranslatedUrlsMixin, RoutablePageMixin, Page):
+class BlogIndexPage(
+    ChildBySlugRouteMixin, ViewRestrictionsInOneQueryMixin, TranslatedUrlsMixin, RoutablePageMixin, Page
+):
     """The list of articles, with archive, tag and author pages."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

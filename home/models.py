@@ -11,12 +11,12 @@ from blog.blocks import BodyBlock
 from blog.forms import BilingualPageForm
 from blog.models import ArticlePage, BlogIndexPage, card_prefetches
 from comments.counts import attach_comment_counts
-from core.pages import ViewRestrictionsInOneQueryMixin
+from core.pages import ChildBySlugRouteMixin, ViewRestrictionsInOneQueryMixin
 
 LATEST_ARTICLE_COUNT = 9
 
 
-class HomePage(ViewRestrictionsInOneQueryMixin, TranslatedUrlsMixin, Page):
+class HomePage(ChildBySlugRouteMixin, ViewRestrictionsInOneQueryMixin, TranslatedUrlsMixin, Page):
     """The front page: the lead story, the latest articles and the tagline."""
 
     tagline = models.CharField(_("tagline"), max_length=160, blank=True)

@@ -1,7 +1,10 @@
 """Query budgets: an uncached page reads a fixed number of queries, whatever
 the number of articles, comments, tags and authors."""
 
+from unittest import mock
+
 import pytest
+from wagtail.models import Page
 
 from blog.models import Author, BlogTag
 from comments.models import Comment
@@ -68,3 +71,20 @@ def test_uncached_pages_stay_within_the_query_budget(
         assert response.status_code == 200, url
     if comments == 200:
         assert response.content.count(b"<item>") == 50
+
+
+def test_routing_loads_only_the_requested_article(client, blog_index):
+    """An article request does not build a page object for every article of the index."""
+    grow_site(blog_index, 30, 0, 1)
+    for url in ["/stories/story-7/", "/es/historias/historia-7/"]:
+        client.get(url)
+        built = []
+        original = Page.from_db.__func__
+
+        def counting(cls, db, field_names, values, built=built, original=original):
+            built.append(cls)
+            return original(cls, db, field_names, values)
+
+        with mock.patch.object(Page, "from_db", classmethod(counting)):
+            assert client.get(url).status_code == 200
+        assert len(built) < 20, f"{len(built)} objects built for one article among 30"
