@@ -72,6 +72,20 @@ pytest-postgres:
 # part of `make test`. Prints killed/checked per module (scripts/mutation_report.py).
 mutate: $(VENV)/.test-deps messages
 	MUTMUT_JOBS=$${MUTMUT_JOBS:-2} $(PY) scripts/mutation_report.py run $(MODULES)
+# Production serving: gunicorn with config/gunicorn.py and the production
+# settings, on DATABASE_URL and REDIS_URL when they are set.
+.PHONY: serve bench
+serve: $(VENV)/.run-deps system-deps messages
+	@test -n "$$SECRET_KEY" -a -n "$$ALLOWED_HOSTS" || { echo "make serve needs SECRET_KEY and ALLOWED_HOSTS in the environment (see README)"; exit 1; }
+	DJANGO_SETTINGS_MODULE=config.settings.production $(PY) manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=config.settings.production $(PY) manage.py collectstatic --noinput --verbosity 0
+	DJANGO_SETTINGS_MODULE=config.settings.production exec $(VENV)/bin/gunicorn -c config/gunicorn.py config.wsgi
+
+# Builds the benchmark database (PostgreSQL), serves it with `make serve` and
+# loads it with wrk on loopback; prints the table (bench/serving.py).
+bench: $(VENV)/.run-deps system-deps messages
+	@command -v wrk >/dev/null || ./scripts/apt-install wrk
+	$(PY) bench/serving.py
 
 clean:
 	rm -rf $(VENV) static_collected .pytest_cache .ruff_cache

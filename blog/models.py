@@ -3,6 +3,7 @@ import datetime
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Prefetch
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -18,6 +19,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from core.pages import ChildBySlugRouteMixin, ViewRestrictionsInOneQueryMixin
 
 from .bilingual import BilingualPageMixin, TranslatedUrlsMixin, current_language
 from .blocks import BodyBlock
@@ -99,7 +102,7 @@ class ArticleAuthor(Orderable):
         verbose_name_plural = _("byline authors")
 
 
-class ArticlePage(BilingualPageMixin, Page):
+class ArticlePage(ViewRestrictionsInOneQueryMixin, BilingualPageMixin, Page):
     """A news story in English and Spanish: one tree node, one URL per language."""
 
     dek = models.TextField(_("standfirst"), blank=True, help_text=_("One or two sentences under the headline."))
@@ -190,7 +193,17 @@ class ArticlePage(BilingualPageMixin, Page):
         return BlogIndexPage.objects.ancestor_of(self).live().first()
 
 
-class BlogIndexPage(TranslatedUrlsMixin, RoutablePageMixin, Page):
+def card_prefetches():
+    """What an article's card shows (byline, tags), in one query each."""
+    return [
+        Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),
+        Prefetch("tagged_items", queryset=ArticlePageTag.objects.select_related("tag")),
+    ]
+
+
+class BlogIndexPage(
+    ChildBySlugRouteMixin, ViewRestrictionsInOneQueryMixin, TranslatedUrlsMixin, RoutablePageMixin, Page
+):
     """The list of articles, with archive, tag and author pages."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -206,13 +219,15 @@ class BlogIndexPage(TranslatedUrlsMixin, RoutablePageMixin, Page):
     def articles(self):
         """Live articles under this index, newest first, ready for a list."""
         return (
-            ArticlePage.objects.live()
-            .public()
-            .descendant_of(self)
-            .order_by("-publication_date", "-first_published_at")
+            self.public_articles.order_by("-publication_date", "-first_published_at")
             .select_related("hero_image")
-            .prefetch_related("article_authors__author", "tagged_items__tag")
+            .prefetch_related(*card_prefetches())
         )
+
+    @cached_property
+    def public_articles(self):
+        # public() reads every view restriction when called: once per request.
+        return ArticlePage.objects.live().public().descendant_of(self)
 
     def paginate(self, request, queryset):
         paginator = Paginator(queryset, getattr(settings, "BLOG_PAGE_SIZE", 10))
@@ -235,10 +250,7 @@ class BlogIndexPage(TranslatedUrlsMixin, RoutablePageMixin, Page):
     def archive_months(self):
         """(year, month, count) for every month that has articles, newest first."""
         rows = (
-            ArticlePage.objects.live()
-            .public()
-            .descendant_of(self)
-            .annotate(year=ExtractYear("publication_date"), month=ExtractMonth("publication_date"))
+            self.public_articles.annotate(year=ExtractYear("publication_date"), month=ExtractMonth("publication_date"))
             .values("year", "month")
             .annotate(count=models.Count("pk"))
             .order_by("-year", "-month")

@@ -9,13 +9,14 @@ from wagtail.search import index
 from blog.bilingual import BilingualPageMixin, TranslatedUrlsMixin
 from blog.blocks import BodyBlock
 from blog.forms import BilingualPageForm
-from blog.models import ArticlePage, BlogIndexPage
+from blog.models import ArticlePage, BlogIndexPage, card_prefetches
 from comments.counts import attach_comment_counts
+from core.pages import ChildBySlugRouteMixin, ViewRestrictionsInOneQueryMixin
 
 LATEST_ARTICLE_COUNT = 9
 
 
-class HomePage(TranslatedUrlsMixin, Page):
+class HomePage(ChildBySlugRouteMixin, ViewRestrictionsInOneQueryMixin, TranslatedUrlsMixin, Page):
     """The front page: the lead story, the latest articles and the tagline."""
 
     tagline = models.CharField(_("tagline"), max_length=160, blank=True)
@@ -45,7 +46,7 @@ class HomePage(TranslatedUrlsMixin, Page):
             .descendant_of(self)
             .order_by("-publication_date", "-first_published_at")
             .select_related("hero_image")
-            .prefetch_related("article_authors__author", "tagged_items__tag")[: LATEST_ARTICLE_COUNT + 1]
+            .prefetch_related(*card_prefetches())[: LATEST_ARTICLE_COUNT + 1]
         )
         lead = self.lead_story if self.lead_story and self.lead_story.live else None
         if lead is None and articles:
@@ -57,6 +58,10 @@ class HomePage(TranslatedUrlsMixin, Page):
         ]
         context["blog_index"] = BlogIndexPage.objects.live().descendant_of(self).first()
         return context
+
+    def shows_article(self, article, newer_count):
+        """Whether this page shows ``article``, which ``newer_count`` live articles precede."""
+        return self.lead_story_id == article.pk or newer_count <= LATEST_ARTICLE_COUNT
 
 
 class StandardPage(BilingualPageMixin, Page):

@@ -72,6 +72,13 @@ MIDDLEWARE = [
     # Content-Security-Policy and Permissions-Policy on every response that
     # has none yet (see core/headers.py).
     "core.headers.SecurityHeadersMiddleware",
+    # Public pages: served from the shared cache, gzipped, cache headers set
+    # (core/pagecache.py, core/middleware.py). Outside the session and
+    # locale middleware, so a cached page touches neither.
+    "core.pagecache.PageCacheMiddleware",
+    "core.middleware.PublicGZipMiddleware",
+    "core.middleware.CacheHeadersMiddleware",
+    "core.fragments.SharedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -192,6 +199,29 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.conso
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@frontera.invalid")
 
 BLOG_PAGE_SIZE = 10
+
+# Caching of public pages (core/middleware.py, core/pagecache.py). Browsers
+# keep a page CACHE_PUBLIC_MAX_AGE seconds; a CDN or the page cache keeps it
+# CACHE_PUBLIC_S_MAXAGE seconds, since every change purges what it shows.
+CACHE_PUBLIC_MAX_AGE = int(os.environ.get("CACHE_PUBLIC_MAX_AGE", "60"))
+CACHE_PUBLIC_S_MAXAGE = int(os.environ.get("CACHE_PUBLIC_S_MAXAGE", "600"))
+CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("CACHE_STALE_WHILE_REVALIDATE", "60"))
+CACHE_PRIVATE_PATH_PREFIXES = ("/admin/",)
+# The page cache and the shared fragments (core/fragments.py) need a cache
+# every app server shares, so they are on with Redis.
+CACHE_IS_SHARED = bool(os.environ.get("REDIS_URL"))
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "true" if CACHE_IS_SHARED else "false").lower() == "true"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(CACHE_PUBLIC_S_MAXAGE)))
+PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/i18n/")
+# Front-end caches purged on every change (CDN or Varnish), besides the page
+# cache: FRONTEND_CACHE_PURGE_URL is an HTTP purge endpoint such as Varnish.
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    }
 
 # Machine translation drafts: off unless a backend is configured. Drafts are
 # never shown to readers until a translator reviews them.

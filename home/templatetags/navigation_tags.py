@@ -4,6 +4,7 @@ from django import template
 from wagtail.models import Site
 
 from blog.models import BlogIndexPage
+from core.fragments import remember
 from home.models import NewsroomSettings
 
 register = template.Library()
@@ -14,12 +15,11 @@ def site_header(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     home = site.root_page.specific if site else None
-    blog_index = BlogIndexPage.objects.live().descendant_of(home).first() if home else None
     links = newsroom_links(request)
     return {
         "request": request,
         "home": home,
-        "blog_index": blog_index,
+        "blog_index": links["blog_index"],
         "about_page": links["about_page"],
         "tip_page": links["tip_page"],
         "page": context.get("page"),
@@ -33,11 +33,19 @@ def site_footer(context):
 
 
 def newsroom_links(request):
-    """The pages named in the site's newsroom settings, live ones only."""
+    """The blog index and the pages named in the site's newsroom settings, live
+    ones only; kept in the shared cache, since every page shows them."""
     if request is None:
-        return {"about_page": None, "comment_policy_page": None, "tip_page": None}
+        return {"blog_index": None, "about_page": None, "comment_policy_page": None, "tip_page": None}
+    site = Site.find_for_request(request)
+    if site is None:
+        return read_newsroom_links(request, None)
+    return remember(f"newsroom-links:{site.pk}", lambda: read_newsroom_links(request, site))
+
+
+def read_newsroom_links(request, site):
     settings = NewsroomSettings.for_request(request)
-    pages = {}
+    pages = {"blog_index": BlogIndexPage.objects.live().descendant_of(site.root_page).first() if site else None}
     for name in ("about_page", "comment_policy_page", "tip_page"):
         page = getattr(settings, name)
         pages[name] = page if page is not None and page.live else None

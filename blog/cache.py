@@ -1,0 +1,229 @@
+"""Which URLs show what: the purge map of the public site.
+
+Every change purges exactly the URLs, in both languages, whose HTML shows
+the thing that changed, from the page cache and from every front-end cache
+(core.pagecache.purge_urls). An article shows on its own page, its comments
+feed, the list pages that hold its card (the home page while it is among
+the newest, the listing, its month and year, its tags, its authors), the
+articles feed while it is among the newest, and the sitemap. Pages other
+than articles (home, index, standard pages) are linked from every page's
+header or footer, so a change to one purges the whole site, as does a
+change to any site setting.
+"""
+
+from django.conf import settings
+from django.db.models import Q
+from django.db.models.signals import post_save, pre_delete, pre_save
+from django.dispatch import receiver
+from django.urls import reverse
+from django.utils import translation
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+
+from core.pagecache import purge_site, purge_urls
+
+from .bilingual import language_codes
+from .feeds import FEED_LENGTH
+from .models import ArticleAuthor, ArticlePage, ArticlePageTag, Author, BlogIndexPage, BlogTag
+
+
+def in_languages(build):
+    """``build()`` called once per site language, with that language active."""
+    urls = set()
+    for language in language_codes():
+        with translation.override(language):
+            urls.update(url for url in build() if url)
+    return urls
+
+
+def site_root(page):
+    site = page.get_site()
+    return site.root_url if site else None
+
+
+def newer_live_count(article):
+    """How many live articles sort before ``article`` in every list."""
+    newer = Q(publication_date__gt=article.publication_date)
+    if article.first_published_at:
+        newer |= Q(publication_date=article.publication_date, first_published_at__gt=article.first_published_at)
+    return ArticlePage.objects.live().public().filter(newer).exclude(pk=article.pk).count()
+
+
+def article_urls(article, *, comments_only=False):
+    """Every URL whose HTML shows ``article``, in each language.
+
+    ``comments_only`` keeps those that show its comments or their count:
+    the sitemap and the articles feed show neither.
+    """
+    index = article.blog_index
+    home = index.get_parent().specific if index else None
+    newer = newer_live_count(article)
+    tags = article.tag_list()
+    authors = article.byline_authors()
+    root = site_root(article)
+    date = article.publication_date
+
+    def build():
+        yield article.get_full_url()
+        if root:
+            yield root + reverse("comments:feed", args=[article.pk])
+        if index is not None:
+            base = index.get_full_url()
+            if base:
+                yield base
+                page_number = newer // getattr(settings, "BLOG_PAGE_SIZE", 10) + 1
+                if page_number > 1:
+                    yield f"{base}?page={page_number}"
+                yield base + index.reverse_subpage("year", args=[date.year])
+                yield base + index.reverse_subpage("month", args=[date.year, date.month])
+                for tag in tags:
+                    yield base + index.reverse_subpage("tag", args=[tag.slug])
+                for author in authors:
+                    yield base + index.reverse_subpage("author", args=[author.slug])
+                if not comments_only and newer < FEED_LENGTH * 2:
+                    yield base + index.reverse_subpage("feed")
+        if home is not None and getattr(home, "shows_article", None) and home.shows_article(article, newer):
+            yield home.get_full_url()
+
+    urls = in_languages(build)
+    if not comments_only and root:
+        urls.add(root + reverse("sitemap"))
+    return urls
+
+
+def index_urls(index, route, args):
+    def build():
+        base = index.get_full_url()
+        if base:
+            yield base + index.reverse_subpage(route, args=args)
+
+    return in_languages(build)
+
+
+def articles_urls(articles):
+    urls = set()
+    for article in articles:
+        urls |= article_urls(article)
+    return urls
+
+
+def site_urls():
+    """Every public URL of every site, in each language: for a whole-site purge."""
+    pages = list(Page.objects.live().public().specific())
+    indexes = [page for page in pages if isinstance(page, BlogIndexPage)]
+    articles = [page for page in pages if isinstance(page, ArticlePage)]
+    tag_slugs = list(BlogTag.objects.filter(tagged_articles__isnull=False).values_list("slug", flat=True).distinct())
+    author_slugs = list(Author.objects.values_list("slug", flat=True))
+    months = {(a.publication_date.year, a.publication_date.month) for a in articles}
+
+    def build():
+        for page in pages:
+            yield page.get_full_url()
+        for article in articles:
+            root = site_root(article)
+            if root:
+                yield root + reverse("comments:feed", args=[article.pk])
+        for index in indexes:
+            base = index.get_full_url()
+            if not base:
+                continue
+            yield base + index.reverse_subpage("feed")
+            for year in {year for year, _month in months}:
+                yield base + index.reverse_subpage("year", args=[year])
+            for year, month in months:
+                yield base + index.reverse_subpage("month", args=[year, month])
+            yield from (base + index.reverse_subpage("tag", args=[slug]) for slug in tag_slugs)
+            yield from (base + index.reverse_subpage("author", args=[slug]) for slug in author_slugs)
+
+    urls = in_languages(build)
+    urls.update(site.root_url + reverse("sitemap") for site in Site.objects.all())
+    return urls
+
+
+def purge_whole_site():
+    purge_site(site_urls())
+
+
+# Pages
+
+
+@receiver(pre_save)
+def remember_article_urls(sender, instance, update_fields=None, **kwargs):
+    """Before a full save of a live article, note the URLs its old version showed on."""
+    if not issubclass(sender, ArticlePage) or update_fields is not None or instance.pk is None:
+        return
+    before = ArticlePage.objects.live().filter(pk=instance.pk).first()
+    instance._purge_before = article_urls(before) if before is not None else set()
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def purge_page(sender, instance, **kwargs):
+    instance = instance.specific
+    if isinstance(instance, ArticlePage):
+        purge_urls(article_urls(instance) | getattr(instance, "_purge_before", set()))
+        instance._purge_before = set()
+    else:
+        purge_whole_site()
+
+
+@receiver(pre_page_move)
+def purge_before_move(sender, instance, **kwargs):
+    instance = instance.specific
+    if isinstance(instance, ArticlePage) and instance.live:
+        purge_urls(article_urls(instance))
+
+
+@receiver(post_page_move)
+def purge_after_move(sender, instance, **kwargs):
+    instance = instance.specific
+    if not instance.live:
+        return
+    if isinstance(instance, ArticlePage):
+        purge_urls(article_urls(instance))
+    else:
+        purge_whole_site()
+
+
+# Tags and authors
+
+
+@receiver(pre_save, sender=BlogTag)
+@receiver(pre_save, sender=Author)
+def remember_slug(sender, instance, **kwargs):
+    instance._slug_before = sender.objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
+
+
+def live_articles_with(sender, instance):
+    if sender is BlogTag:
+        ids = ArticlePageTag.objects.filter(tag=instance).values("content_object_id")
+    else:
+        ids = ArticleAuthor.objects.filter(author=instance).values("page_id")
+    return ArticlePage.objects.live().public().filter(pk__in=ids)
+
+
+@receiver(post_save, sender=BlogTag)
+@receiver(post_save, sender=Author)
+@receiver(pre_delete, sender=BlogTag)
+@receiver(pre_delete, sender=Author)
+def purge_label(sender, instance, **kwargs):
+    """A tag or author: its own page (old and new slug) and every article that shows it."""
+    articles = list(live_articles_with(sender, instance))
+    urls = articles_urls(articles)
+    route = "tag" if sender is BlogTag else "author"
+    slugs = {instance.slug, getattr(instance, "_slug_before", None)} - {None, ""}
+    for index in BlogIndexPage.objects.live():
+        for slug in slugs:
+            urls |= index_urls(index, route, [slug])
+    purge_urls(urls)
+
+
+# Site settings
+
+
+@receiver(post_save)
+def purge_on_site_setting(sender, instance, created=False, raw=False, **kwargs):
+    # Settings are created with their defaults on first read: nothing shown changes.
+    if isinstance(instance, BaseSiteSetting) and not created and not raw:
+        purge_whole_site()

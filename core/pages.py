@@ -1,0 +1,61 @@
+"""Page behaviour every app's pages may share."""
+
+from django.conf import settings
+from django.db.models import Q
+from django.http import Http404
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, PageViewRestriction
+
+
+def view_restrictions(page):
+    """The view restrictions on ``page`` and its ancestors, in one query.
+
+    The same rows as ``Page.get_view_restrictions``, which needs two: an
+    alias (or an alias among the ancestors) answers to its source page's
+    restrictions, never to its own.
+    """
+    steplen = page.steplen
+    paths = [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
+    chain = Page.objects.filter(path__in=paths)
+    return PageViewRestriction.objects.filter(
+        Q(page__in=chain.filter(alias_of__isnull=True).values("pk")) | Q(page__in=chain.values("alias_of"))
+    )
+
+
+class ViewRestrictionsInOneQueryMixin:
+    def get_view_restrictions(self):
+        return view_restrictions(self)
+
+
+class ChildBySlugRouteMixin:
+    """Find the requested child page by its slug in the database.
+
+    wagtail-modeltranslation's ``Page.route`` loads every child of a page
+    to compare translated slugs in Python: on an index of 1,000 articles,
+    each article request built 1,000 page objects (about two thirds of its
+    time). Here the database narrows the children to those with the slug
+    in any language, and the translated slug (with its fallback) decides.
+    """
+
+    def route(self, request, path_components):
+        if path_components and not self.is_own_route(path_components):
+            slug, remaining = path_components[0], path_components[1:]
+            in_any_language = Q()
+            for code, _name in settings.LANGUAGES:
+                in_any_language |= Q(**{build_localized_fieldname("slug", code): slug})
+            for child in self.get_children().filter(in_any_language):
+                if child.slug == slug:
+                    return child.specific.route(request, remaining)
+            raise Http404
+        return super().route(request, path_components)
+
+    def is_own_route(self, path_components):
+        """True when a routable page answers the path itself (feed, tag, archive...)."""
+        if not isinstance(self, RoutablePageMixin) or not self.live:
+            return False
+        try:
+            self.resolve_subpage("/" + "/".join(path_components) + "/")
+        except Http404:
+            return False
+        return True

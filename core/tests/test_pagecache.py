@@ -1,0 +1,99 @@
+"""The page cache: anonymous public pages served from the shared cache."""
+
+import pytest
+from django.core.cache import cache
+
+from conftest import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_second_request_is_served_without_the_database(client, translated_article, django_assert_num_queries):
+    """Anonymous GETs of a public page: rendered once, then answered from the cache."""
+    for url in ["/stories/", "/es/historias/", "/", "/es/"]:
+        first = client.get(url)
+        assert first["X-Page-Cache"] == "miss"
+        with django_assert_num_queries(0):
+            second = client.get(url)
+        assert second["X-Page-Cache"] == "hit"
+        assert second.content == first.content
+        assert second["Cache-Control"] == first["Cache-Control"]
+
+
+def test_key_separates_encoding_host_and_page_number(client, translated_article, settings):
+    settings.BLOG_PAGE_SIZE = 1
+    make_article(translated_article.get_parent(), en={"title": "Second story", "slug": "second", "body": ["x"]})
+    client.get("/stories/")
+    assert client.get("/stories/", HTTP_ACCEPT_ENCODING="gzip")["X-Page-Cache"] == "miss"
+    assert client.get("/stories/", HTTP_HOST="127.0.0.1")["X-Page-Cache"] == "miss"
+    assert client.get("/stories/?page=2")["X-Page-Cache"] == "miss"
+    assert client.get("/stories/?page=2")["X-Page-Cache"] == "hit"
+    assert b"The dry canal" in client.get("/stories/?page=2").content
+
+
+@pytest.mark.parametrize(
+    "request_kwargs",
+    [
+        {"path": "/stories/?utm_source=x"},  # arbitrary query strings would fill the cache
+        {"path": "/stories/", "HTTP_COOKIE": "sessionid=abc"},  # maybe a signed-in editor
+        {"path": "/admin/login/"},
+        {"path": "/stories/no-such-story/"},
+    ],
+)
+def test_never_stored(client, translated_article, request_kwargs):
+    path = request_kwargs.pop("path")
+    for _attempt in range(2):
+        response = client.get(path, **request_kwargs)
+        assert response.get("X-Page-Cache") != "hit"
+
+
+def test_responses_setting_a_cookie_are_never_stored(client, translated_article):
+    """Today the article sets the comment form's CSRF cookie: it must not be stored."""
+    first = client.get("/stories/the-dry-canal/")
+    second = client.get("/stories/the-dry-canal/")
+    if first.cookies:
+        assert second.get("X-Page-Cache") != "hit"
+        assert second.cookies
+
+
+def test_post_is_never_served_from_cache(client, translated_article):
+    client.get("/stories/")
+    assert client.post("/stories/").get("X-Page-Cache") != "hit"
+
+
+def test_tip_page_is_never_stored(client, home_page):
+    from tips.demo import seed_tip_page
+
+    tip_page = seed_tip_page(home_page)
+    for _attempt in range(2):
+        response = client.get(tip_page.url)
+        assert response.status_code == 200
+        assert "no-store" in response["Cache-Control"]
+        assert response.get("X-Page-Cache") != "hit"
+
+
+def test_cache_down_degrades_to_rendering(client, translated_article, settings):
+    """Redis at a closed port: pages still answer."""
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:9/0"},
+    }
+    settings.PAGE_CACHE_ALIAS = "pages"
+    response = client.get("/stories/")
+    assert response.status_code == 200
+    assert b"The dry canal" in response.content
+
+
+def test_unknown_host_is_refused_not_cached(client, translated_article):
+    for _attempt in range(2):
+        response = client.get("/stories/", HTTP_HOST="evil.example")
+        assert response.status_code == 400
+        assert response.get("X-Page-Cache") is None
