@@ -112,7 +112,7 @@ class TipPage(RoutablePageMixin, BilingualPageMixin, Page):
                 "max_files": conf.max_files(),
                 "max_file_size": conf.max_file_size(),
                 "accepted_extensions": known_extensions(),
-                "codename_words": codenames.WORD_COUNT,
+                "codename_words": codenames.word_count(),
                 "encrypted": crypto.public_key_is_configured(),
             }
         )
