@@ -219,7 +219,7 @@ ARTICLES = [
             "body": [
                 (
                     "paragraph",
-                    "<p>Durante once años, Rogelio Benítez Caro atendió el mostrador de una casa de envíos de dinero en la calle Alameda de Calder Springs, a unas cuadras del puente internacional. El lunes, la fiscalía federal le dijo a un jurado que también llevaba una contabilidad paralela: una libreta de espiral, asegurada en su coche, donde según los fiscales quedaron anotadas más de 2,300 transferencias hechas por encargo de la organización Ceniza.</p>",
+                    "<p>Durante once años, Rogelio Benítez Caro atendió el mostrador de una casa de envíos de dinero en la calle Alameda de Calder Springs, a unas cuadras del puente internacional. El lunes, la fiscalía federal le dijo a un jurado que también llevaba una contabilidad paralela: una libreta de espiral, guardada en su carro, donde según los fiscales quedaron anotadas más de 2,300 transferencias hechas por encargo de la organización Ceniza.</p>",
                 ),
                 (
                     "paragraph",
@@ -790,12 +790,12 @@ ARTICLES = [
                 ("heading", "Choferes, no capos"),
                 (
                     "paragraph",
-                    "<p>La mayoría de sus clientes, explica, está en el escalón más bajo de las organizaciones criminales: choferes a los que pagan unos cuantos cientos de dólares por cruzar un coche por el puente, adolescentes reclutados en redes sociales para vigilar una esquina, empleados que no hicieron preguntas. No sostiene que sean inocentes de todo. Sostiene que sus penas suelen ser más largas que las de quienes los reclutaron, porque a esos casi nunca los detienen.</p>",
+                    "<p>La mayoría de sus clientes, explica, está en el escalón más bajo de las organizaciones criminales: choferes a los que pagan unos cuantos cientos de dólares por cruzar un carro por el puente, adolescentes reclutados en redes sociales para vigilar una esquina, empleados que no hicieron preguntas. No sostiene que sean inocentes de todo. Sostiene que sus penas suelen ser más largas que las de quienes los reclutaron, porque a esos casi nunca los detienen.</p>",
                 ),
                 (
                     "quote",
                     {
-                        "text": "Gastamos recursos enormes en condenar a las personas más reemplazables de estas organizaciones. Al día siguiente de que sentencian a mi cliente, alguien más ya está manejando ese coche.",
+                        "text": "Gastamos recursos enormes en condenar a las personas más reemplazables de estas organizaciones. Al día siguiente de que sentencian a mi cliente, alguien más ya está manejando ese carro.",
                         "attribution": "Eileen Batista",
                     },
                 ),

@@ -159,3 +159,31 @@ def test_spanish_demo_text_uses_one_style_of_quotation_marks_and_tu():
     assert quotation_problems(texts) == []
     # The newsroom addresses its readers as tú in its own pages too.
     assert [text for _demo, text in texts if re.search(r"(?<!\w)usted(?!\w)", text, re.IGNORECASE)] == []
+
+
+def test_spanish_numbers_and_dates_follow_mexican_usage():
+    import datetime
+
+    from django.template.defaultfilters import filesizeformat
+    from django.utils.formats import localize, number_format
+
+    from blog.templatetags.bilingual_tags import long_date
+
+    with translation.override("es"):
+        assert filesizeformat(25 * 1024 * 1024) == "25.0\xa0MB"
+        assert number_format(1500.5, 1, force_grouping=True) == "1,500.5"
+        assert localize(2.5) == "2.5"
+        assert long_date(datetime.date(2023, 11, 28)) == "martes 28 de noviembre de 2023"
+    with translation.override("en"):
+        assert long_date(datetime.date(2023, 11, 28)) == "Tuesday, November 28, 2023"
+
+
+@pytest.mark.django_db
+def test_translation_admin_names_languages_in_lower_case_in_spanish(client, django_user_model, translated_article):
+    from wagtail.users.models import UserProfile
+
+    editor = django_user_model.objects.create_superuser("editora", "editora@frontera.invalid", "pw")
+    UserProfile.get_for_user(editor).__class__.objects.filter(user=editor).update(preferred_language="es")
+    client.force_login(editor)
+    page = client.get(f"/admin/translations/page/{translated_article.pk}/es/").content.decode()
+    assert "Traducción al español de una página escrita en inglés." in page
