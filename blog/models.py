@@ -5,9 +5,9 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.db.models.functions import ExtractMonth, ExtractYear
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -62,16 +62,56 @@ class Author(index.Indexed, models.Model):
 
 
 class BlogTag(TagBase):
-    """A Blogger-style label; ``name`` is English, ``name_es`` its Spanish label."""
+    """A Blogger-style label; ``name`` is English, ``name_es`` its Spanish label.
+
+    Each language has its own slug, so a Spanish reader's address reads
+    ``/es/historias/etiqueta/agua/``, not ``…/water/``.
+    """
 
     name_es = models.CharField(_("name in Spanish"), max_length=100, blank=True)
+    slug_es = models.SlugField(
+        _("slug in Spanish"),
+        max_length=100,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Used in the tag's Spanish address. Filled from the Spanish name when left empty."),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("name_es"), FieldPanel("slug")]
+    panels = [FieldPanel("name"), FieldPanel("name_es"), FieldPanel("slug"), FieldPanel("slug_es")]
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("tag")
         verbose_name_plural = _("tags")
+
+    def save(self, *args, **kwargs):
+        if not self.slug_es and self.name_es:
+            self.slug_es = self.free_spanish_slug(slugify(self.name_es))
+        self.slug_es = self.slug_es or None
+        super().save(*args, **kwargs)
+
+    def free_spanish_slug(self, base):
+        """``base``, or ``base-2``, ``base-3``… when another tag already has it."""
+        if not base:
+            return None
+        others = BlogTag.objects.exclude(pk=self.pk)
+        candidate, number = base, 1
+        while others.filter(slug_es=candidate).exists():
+            number += 1
+            candidate = f"{base}-{number}"
+        return candidate
+
+    @property
+    def url_slug(self):
+        """The slug in the reader's language, for links."""
+        return self.slug_in(current_language())
+
+    def slug_in(self, language):
+        """The slug readers of ``language`` see in the tag's address."""
+        if language == "es" and self.slug_es:
+            return self.slug_es
+        return self.slug
 
     def label(self, language=None):
         """The tag's label in ``language`` (the reader's by default)."""
@@ -257,13 +297,68 @@ class BlogIndexPage(
         )
         return [{"month": datetime.date(row["year"], row["month"], 1), "count": row["count"]} for row in rows]
 
+    # Route words per language: the English words answer under /es/ with a
+    # redirect to the Spanish ones, and the other way round.
+    ROUTE_LANGUAGES = {"feed": "en", "tag": "en", "author": "en", "feed_es": "es", "tag_es": "es", "author_es": "es"}
+
+    def reverse_subpage(self, name, args=None, kwargs=None):
+        """The sub-page's path in the reader's language (``tag`` gives ``etiqueta/…`` in Spanish)."""
+        if current_language() == "es" and f"{name}_es" in self.ROUTE_LANGUAGES:
+            name = f"{name}_es"
+        return super().reverse_subpage(name, args=args, kwargs=kwargs)
+
+    def translate_route(self, suffix, language):
+        """``suffix`` (the path after this page's URL) as readers of ``language`` write it."""
+        try:
+            match = self.resolve_subpage("/" + suffix)
+        except Http404:
+            return suffix
+        name = (match.url_name or "").removesuffix("_es")
+        kwargs = dict(match.kwargs)
+        if name == "tag":
+            tag = self.find_tag(kwargs["slug"], self.ROUTE_LANGUAGES.get(match.url_name, "en"))
+            if tag is None:
+                return suffix
+            kwargs["slug"] = tag.slug_in(language)
+        if not name:
+            return suffix
+        with translation.override(language):
+            return self.reverse_subpage(name, kwargs=kwargs)
+
+    def canonical_redirect(self, request, name, route_language, **kwargs):
+        """A 301 to the reader's own route words, or None when the route already is."""
+        language = current_language()
+        if route_language == language:
+            return None
+        url = (self.get_url(request) or "") + self.reverse_subpage(name, kwargs=kwargs)
+        if request.META.get("QUERY_STRING"):
+            url += "?" + request.META["QUERY_STRING"]
+        return HttpResponsePermanentRedirect(url)
+
+    def find_tag(self, slug, language):
+        """The tag whose slug in ``language`` is ``slug``, else whose slug in the other one is.
+
+        One query per slug while this page object serves the request: the
+        language switcher asks again for the tag the view already found.
+        """
+        found = self.__dict__.setdefault("_tags_by_slug", {})
+        if slug not in found:
+            found[slug] = list(BlogTag.objects.filter(models.Q(slug=slug) | models.Q(slug_es=slug)))
+        field = "slug_es" if language == "es" else "slug"
+        matches = sorted(found[slug], key=lambda tag: getattr(tag, field) != slug)
+        return matches[0] if matches else None
+
     @path("")
     def index(self, request):
         return self.render_list(request, self.articles())
 
     @path("feed/", name="feed")
     def feed(self, request):
-        return articles_feed(self, request)
+        return self.canonical_redirect(request, "feed", "en") or articles_feed(self, request)
+
+    @path("rss/", name="feed_es")
+    def feed_es(self, request):
+        return self.canonical_redirect(request, "feed", "es") or articles_feed(self, request)
 
     @path("<int:year>/", name="year")
     def by_year(self, request, year):
@@ -283,10 +378,34 @@ class BlogIndexPage(
 
     @path("tag/<slug:slug>/", name="tag")
     def by_tag(self, request, slug):
-        tag = get_object_or_404(BlogTag, slug=slug)
-        return self.render_list(request, self.articles().filter(tags=tag), tag=tag)
+        return self.serve_tag(request, slug, "en")
+
+    @path("etiqueta/<slug:slug>/", name="tag_es")
+    def by_tag_es(self, request, slug):
+        return self.serve_tag(request, slug, "es")
+
+    def serve_tag(self, request, slug, route_language):
+        language = current_language()
+        tag = self.find_tag(slug, language)
+        if tag is None:
+            raise Http404
+        wanted = tag.slug_in(language)
+        if wanted != slug:
+            return self.canonical_redirect(request, "tag", None, slug=wanted)
+        redirect = self.canonical_redirect(request, "tag", route_language, slug=wanted)
+        return redirect or self.render_list(request, self.articles().filter(tags=tag), tag=tag)
 
     @path("author/<slug:slug>/", name="author")
     def by_author(self, request, slug):
+        return self.serve_author(request, slug, "en")
+
+    @path("autor/<slug:slug>/", name="author_es")
+    def by_author_es(self, request, slug):
+        return self.serve_author(request, slug, "es")
+
+    def serve_author(self, request, slug, route_language):
         author = get_object_or_404(Author, slug=slug)
-        return self.render_list(request, self.articles().filter(article_authors__author=author), author=author)
+        redirect = self.canonical_redirect(request, "author", route_language, slug=slug)
+        return redirect or self.render_list(
+            request, self.articles().filter(article_authors__author=author), author=author
+        )

@@ -17,7 +17,7 @@ class BlogTagViewSet(SnippetViewSet):
     model = BlogTag
     icon = "tag"
     menu_label = _("Tags")
-    list_display = ["name", "name_es", "slug"]
+    list_display = ["name", "name_es", "slug", "slug_es"]
     search_fields = ["name", "name_es"]
 
 

@@ -10,7 +10,7 @@ from django.utils import dateformat, timezone
 from django.utils.formats import get_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from blog.bilingual import current_language
 
@@ -31,8 +31,8 @@ def render_entries(entries, *, is_open, reply_prefix, report_prefix):
     language = current_language()
     datetime_format = get_format("DATETIME_FORMAT")
     labels = {
-        "reply": escape(gettext("Reply")),
-        "report": escape(gettext("Report")),
+        "reply": escape(pgettext("comment action", "Reply")),
+        "report": escape(pgettext("comment action", "Report")),
         "newsroom": escape(gettext("Newsroom")),
         "permalink": escape(gettext("Permalink to this comment")),
         "in_reply_to": escape(gettext("in reply to")),

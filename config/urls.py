@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from blog.sitemaps import BilingualSitemap
+from comments import urls as comment_urls
 from home import views as home_views
 
 urlpatterns = [
@@ -24,7 +26,8 @@ if settings.DEBUG:
 
 # Reader pages: English at /, Spanish at /es/.
 urlpatterns += i18n_patterns(
-    path("comments/", include("comments.urls")),
+    path(_("comments/"), include("comments.urls")),
+    path("comments/", include(comment_urls.legacy_urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

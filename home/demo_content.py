@@ -58,7 +58,7 @@ TAGS = [
     {"slug": "local-politics", "name": {"en": "Local politics", "es": "Política local"}},
     {"slug": "press-freedom", "name": {"en": "Press freedom", "es": "Libertad de prensa"}},
     {"slug": "data", "name": {"en": "Data", "es": "Datos"}},
-    {"slug": "explainers", "name": {"en": "Explainers", "es": "Explicadores"}},
+    {"slug": "explainers", "name": {"en": "Explainers", "es": "Para entender"}},
     {"slug": "profiles", "name": {"en": "Profiles", "es": "Perfiles"}},
     {"slug": "opinion", "name": {"en": "Opinion", "es": "Opinión"}},
 ]
@@ -219,7 +219,7 @@ ARTICLES = [
             "body": [
                 (
                     "paragraph",
-                    "<p>Durante once años, Rogelio Benítez Caro atendió el mostrador de una casa de envíos de dinero en la calle Alameda de Calder Springs, a unas cuadras del puente internacional. El lunes, la fiscalía federal le dijo a un jurado que también llevaba una contabilidad paralela: una libreta de espiral, asegurada en su coche, donde según los fiscales quedaron anotadas más de 2,300 transferencias hechas por encargo de la organización Ceniza.</p>",
+                    "<p>Durante once años, Rogelio Benítez Caro atendió el mostrador de una casa de envíos de dinero en la calle Alameda de Calder Springs, a unas cuadras del puente internacional. El lunes, la fiscalía federal le dijo a un jurado que también llevaba una contabilidad paralela: una libreta de espiral, guardada en su carro, donde según los fiscales quedaron anotadas más de 2,300 transferencias hechas por encargo de la organización Ceniza.</p>",
                 ),
                 (
                     "paragraph",
@@ -433,7 +433,7 @@ ARTICLES = [
                 ),
                 (
                     "paragraph",
-                    '<p>Nuestra base de datos, el código que usamos para limpiarla y una lista de sus limitaciones están <a href="https://example.org/frontera/datos/concesiones-salitre">publicados en abierto</a>. Los dos registros contienen errores y duplicados que corregimos a mano; cuando no pudimos verificar un registro, lo dejamos fuera. Si usted es titular de un permiso y cree que nuestras cifras están equivocadas, escríbanos a datos@example.org.</p>',
+                    '<p>Nuestra base de datos, el código que usamos para limpiarla y una lista de sus limitaciones están <a href="https://example.org/frontera/datos/concesiones-salitre">publicados en abierto</a>. Los dos registros contienen errores y duplicados que corregimos a mano; cuando no pudimos verificar un registro, lo dejamos fuera. Si eres titular de un permiso y crees que nuestras cifras están equivocadas, escríbenos a datos@example.org.</p>',
                 ),
             ],
         },
@@ -790,12 +790,12 @@ ARTICLES = [
                 ("heading", "Choferes, no capos"),
                 (
                     "paragraph",
-                    "<p>La mayoría de sus clientes, explica, está en el escalón más bajo de las organizaciones criminales: choferes a los que pagan unos cuantos cientos de dólares por cruzar un coche por el puente, adolescentes reclutados en redes sociales para vigilar una esquina, empleados que no hicieron preguntas. No sostiene que sean inocentes de todo. Sostiene que sus penas suelen ser más largas que las de quienes los reclutaron, porque a esos casi nunca los detienen.</p>",
+                    "<p>La mayoría de sus clientes, explica, está en el escalón más bajo de las organizaciones criminales: choferes a los que pagan unos cuantos cientos de dólares por cruzar un carro por el puente, adolescentes reclutados en redes sociales para vigilar una esquina, empleados que no hicieron preguntas. No sostiene que sean inocentes de todo. Sostiene que sus penas suelen ser más largas que las de quienes los reclutaron, porque a esos casi nunca los detienen.</p>",
                 ),
                 (
                     "quote",
                     {
-                        "text": "Gastamos recursos enormes en condenar a las personas más reemplazables de estas organizaciones. Al día siguiente de que sentencian a mi cliente, alguien más ya está manejando ese coche.",
+                        "text": "Gastamos recursos enormes en condenar a las personas más reemplazables de estas organizaciones. Al día siguiente de que sentencian a mi cliente, alguien más ya está manejando ese carro.",
                         "attribution": "Eileen Batista",
                     },
                 ),
@@ -1137,7 +1137,7 @@ ARTICLES = [
                 ),
                 (
                     "paragraph",
-                    '<p>Frontera omitió los nombres completos de los migrantes y las direcciones de las casas de huéspedes para proteger a quienes hablaron con nosotros. Si usted ha vivido o presenciado este tipo de extorsión, <a href="https://example.org/frontera/acerca-de#pistas">puede contactarnos de forma segura</a>.</p>',
+                    '<p>Frontera omitió los nombres completos de los migrantes y las direcciones de las casas de huéspedes para proteger a quienes hablaron con nosotros. Si has vivido o presenciado este tipo de extorsión, <a href="https://example.org/frontera/acerca-de#pistas">puedes contactarnos de forma segura</a>.</p>',
                 ),
             ],
         },
@@ -1313,7 +1313,7 @@ ARTICLES = [
                 ("heading", "Cómo enviarnos información"),
                 (
                     "paragraph",
-                    '<p>Si tiene información que quiera que investiguemos, lea antes la <a href="https://example.org/frontera/acerca-de#pistas">guía de seguridad de nuestra página «Acerca de»</a>. Use un dispositivo que no le haya dado su empleador y no nos mande documentos que solo pudieron salir de usted hasta que hayamos hablado de cómo cuidar su identidad.</p>',
+                    '<p>Si tienes información que quieras que investiguemos, lee antes la <a href="https://example.org/frontera/acerca-de#pistas">guía de seguridad de nuestra página “Quiénes somos”</a>. Usa un dispositivo que no te haya dado tu empleador y no nos mandes documentos que solo pudieron salir de ti hasta que hayamos hablado de cómo cuidar tu identidad.</p>',
                 ),
             ],
         },
@@ -1440,7 +1440,7 @@ PAGES = {
             ],
         },
         "es": {
-            "title": "Acerca de Frontera",
+            "title": "Quiénes somos",
             "slug": "acerca-de",
             "body": [
                 (
@@ -1454,16 +1454,16 @@ PAGES = {
                 ("heading", "Por qué nuestros periodistas firman con seudónimo"),
                 (
                     "paragraph",
-                    '<p>Quienes cubren el crimen organizado en esta región enfrentan amenazas, vigilancia y, con demasiada frecuencia, violencia. Para reducir ese riesgo, nuestros periodistas publican con seudónimo. Cada seudónimo corresponde a una sola persona, los editores saben quién escribió cada nota y al trabajo firmado con seudónimo le exigimos el mismo rigor en fuentes y correcciones que a cualquier otro; puede leer más en <a href="https://example.org/frontera/como-protegemos-a-nuestras-fuentes">Cómo protegemos a nuestras fuentes y a nuestros periodistas</a>.</p>',
+                    '<p>Quienes cubren el crimen organizado en esta región enfrentan amenazas, vigilancia y, con demasiada frecuencia, violencia. Para reducir ese riesgo, nuestros periodistas publican con seudónimo. Cada seudónimo corresponde a una sola persona, los editores saben quién escribió cada nota y al trabajo firmado con seudónimo le exigimos el mismo rigor en fuentes y correcciones que a cualquier otro; puedes leer más en <a href="https://example.org/frontera/como-protegemos-a-nuestras-fuentes">Cómo protegemos a nuestras fuentes y a nuestros periodistas</a>.</p>',
                 ),
                 ("heading", "Cómo enviarnos información de forma segura"),
                 (
                     "paragraph",
-                    '<p>Use un dispositivo personal y una red que su empleador no vigile; de ser posible, no nos escriba desde la computadora del trabajo. Contáctenos por nuestra cuenta de mensajería cifrada o por el buzón seguro que describimos en <a href="https://example.org/frontera/pistas">example.org/frontera/pistas</a>. No es necesario que incluya su nombre en el primer mensaje.</p>',
+                    '<p>Usa un dispositivo personal y una red que tu empleador no vigile; de ser posible, no nos escribas desde la computadora del trabajo. Contáctanos por nuestra cuenta de mensajería cifrada o por el buzón seguro que describimos en <a href="https://example.org/frontera/pistas">example.org/frontera/pistas</a>. No es necesario que incluyas tu nombre en el primer mensaje.</p>',
                 ),
                 (
                     "paragraph",
-                    "<p>Cuéntenos qué sabe y cómo lo sabe, pero no nos envíe documentos originales hasta que hayamos hablado de cómo cuidar su identidad. Nunca publicaremos su identidad sin su consentimiento y, si su información va a aparecer en una nota, se lo diremos antes de publicarla.</p>",
+                    "<p>Cuéntanos qué sabes y cómo lo sabes, pero no nos envíes documentos originales hasta que hayamos hablado de cómo cuidar tu identidad. Nunca publicaremos tu identidad sin tu consentimiento y, si tu información va a aparecer en una nota, te lo diremos antes de publicarla.</p>",
                 ),
                 ("heading", "Una nota sobre este sitio"),
                 (
@@ -1515,22 +1515,22 @@ PAGES = {
                 ("heading", "Moderación previa"),
                 (
                     "paragraph",
-                    "<p>Un editor revisa cada comentario antes de que aparezca, por lo general en menos de un día hábil. Que aprobemos un comentario no significa que estemos de acuerdo con él, y que lo rechacemos no siempre quiere decir que fuera ofensivo. No editamos comentarios: los publicamos tal como llegan o no los publicamos.</p>",
+                    "<p>El equipo de moderación revisa cada comentario antes de que aparezca, por lo general en menos de un día hábil. Que aprobemos un comentario no significa que estemos de acuerdo con él, y que lo rechacemos no siempre quiere decir que fuera ofensivo. No editamos comentarios: los publicamos tal como llegan o no los publicamos.</p>",
                 ),
                 ("heading", "Qué rechazamos"),
                 (
                     "paragraph",
                     "<p>No publicaremos comentarios que amenacen o inciten a la violencia contra cualquier persona; que revelen datos personales como domicilios, lugares de trabajo, placas o familiares; que nombren a una fuente o a alguno de nuestros periodistas, o especulen sobre su identidad, ni que ataquen a alguien por su nacionalidad, origen étnico, religión, género, orientación sexual o situación migratoria. También retiramos el spam, la publicidad y los mensajes repetidos.</p>",
                 ),
-                ("heading", "Cómo reportar un comentario"),
+                ("heading", "Cómo denunciar un comentario"),
                 (
                     "paragraph",
-                    "<p>Si ve un comentario publicado que rompe estas normas, o que lo pone en peligro a usted o a otra persona, use el enlace «Reportar» que aparece debajo o escriba a moderacion@example.org. Revisamos primero los reportes relacionados con la seguridad y podemos retirar cualquier comentario en cualquier momento.</p>",
+                    "<p>Si ves un comentario publicado que rompe estas normas, o que te pone en peligro a ti o a otra persona, usa el enlace “Denunciar” que aparece debajo o escribe a moderacion@example.org. Revisamos primero las denuncias relacionadas con la seguridad y podemos retirar cualquier comentario en cualquier momento.</p>",
                 ),
                 ("heading", "Idioma"),
                 (
                     "paragraph",
-                    "<p>Puede comentar en español o en inglés, sin importar qué versión del artículo esté leyendo. No traducimos los comentarios, pero muchos de nuestros lectores son bilingües, y nuestros moderadores también.</p>",
+                    "<p>Puedes comentar en español o en inglés, sin importar qué versión del artículo estés leyendo. No traducimos los comentarios, pero muchos de nuestros lectores son bilingües, y el equipo de moderación también.</p>",
                 ),
             ],
         },
@@ -1551,7 +1551,7 @@ COMMENTS = [
                 "article": 0,
                 "language": "es",
                 "name": "Lucía Ferrán (Frontera)",
-                "body": "Gracias, Rosa. Si alguna de esas familias quiere platicar con nosotros de manera confidencial, en la página «Acerca de» explicamos cómo hacerlo de forma segura.",
+                "body": "Gracias, Rosa. Si alguna de esas familias quiere platicar con nosotros de manera confidencial, en la página “Quiénes somos” explicamos cómo hacerlo de forma segura.",
                 "status": "approved",
                 "replies": [],
             },

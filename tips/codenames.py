@@ -1,8 +1,16 @@
 """Reply codenames: diceware words, known to the server only as a slow hash.
 
-Like SecureDrop's source passphrases, a codename is seven words drawn with
-``secrets`` from the EFF long word list (7,776 words, about 90.5 bits). The
-server keeps two things derived from one scrypt run over it:
+Like SecureDrop's source passphrases, a codename is a handful of words drawn
+with ``secrets`` from a public word list, in the source's language:
+
+- English: seven words of the EFF long word list (7,776 words, about 90.5 bits);
+- Spanish: eight words of the BIP-39 Spanish list (2,048 words, 88 bits),
+  whose words stay distinct without their accents.
+
+A codename is compared after case folding and stripping accents, so
+"ÁRBOL" and "arbol" are the same word; the EFF words are ASCII, so English
+codenames normalise as they always did. The server keeps two things derived
+from one scrypt run over the normalised codename:
 
 - ``lookup``: an HMAC of the scrypt output, stored to find the source again;
 - a reply key pair: the public half is stored and editors' replies are
@@ -11,8 +19,8 @@ server keeps two things derived from one scrypt run over it:
 
 So neither the codename nor the replies can be read from a copy of the
 database. The scrypt salt is fixed (plus ``TIPS_CODENAME_PEPPER``) because a
-lookup must be repeatable; with 90 bits of entropy a per-row salt would add
-nothing against guessing.
+lookup must be repeatable; with over 80 bits of entropy a per-row salt would
+add nothing against guessing.
 """
 
 import functools
@@ -20,16 +28,24 @@ import hashlib
 import hmac
 import math
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.utils.translation import get_language
 from nacl.public import PrivateKey
 
 from . import conf
 
 WORD_COUNT = 7
 MAX_LENGTH = 128
-WORDLIST_PATH = Path(__file__).resolve().parent / "wordlists" / "eff_large_wordlist.txt"
+WORDLISTS = Path(__file__).resolve().parent / "wordlists"
+WORDLIST_PATH = WORDLISTS / "eff_large_wordlist.txt"
+# language: (file, words in a codename); each gives at least 80 bits.
+LISTS = {
+    "en": ("eff_large_wordlist.txt", WORD_COUNT),
+    "es": ("bip39_spanish.txt", 8),
+}
 
 SCRYPT_N = 2**14
 SCRYPT_R = 8
@@ -41,29 +57,53 @@ class CodenameTooLong(ValueError):
     """Refused before hashing: scrypt never sees arbitrarily long input."""
 
 
+def list_language(language=None):
+    """The word list's language for ``language`` (the active one by default)."""
+    language = (language or get_language() or "en").split("-")[0]
+    return language if language in LISTS else "en"
+
+
 @functools.cache
-def word_list():
-    """The 7,776 words; the file never changes while the process runs."""
+def word_list(language="en"):
+    """The words of ``language``'s list; the files never change while the process runs."""
+    filename = LISTS[list_language(language)][0]
     words = []
-    for line in WORDLIST_PATH.read_text(encoding="utf-8").splitlines():
+    for line in (WORDLISTS / filename).read_text(encoding="utf-8").splitlines():
         parts = line.split()
-        if len(parts) == 2:
-            words.append(parts[1])
+        # The EFF list numbers its words ("11111 abacus"); the others are one word a line.
+        if len(parts) in (1, 2):
+            words.append(unicodedata.normalize("NFC", parts[-1]))
     return tuple(words)
 
 
-def entropy_bits(word_count=WORD_COUNT):
-    return word_count * math.log2(len(word_list()))
+def word_count(language=None):
+    """How many words a codename in ``language`` has."""
+    return LISTS[list_language(language)][1]
 
 
-def generate():
-    words = word_list()
-    return " ".join(secrets.choice(words) for _position in range(WORD_COUNT))
+def entropy_bits(count=None, language="en"):
+    """The bits of a codename of ``count`` words (the list's own count by default)."""
+    count = count if count is not None else word_count(language)
+    return count * math.log2(len(word_list(list_language(language))))
+
+
+def generate(language=None):
+    """A new codename in ``language`` (the active one by default)."""
+    language = list_language(language)
+    words = word_list(language)
+    return " ".join(secrets.choice(words) for _position in range(word_count(language)))
+
+
+def fold(text):
+    """Case folded, accents stripped: "Ñandú" and "nandu" read the same."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return unicodedata.normalize("NFC", "".join(char for char in decomposed if not unicodedata.combining(char)))
 
 
 def normalize(codename):
-    """Lower case, single spaces: a codename copied with stray spaces still works."""
-    return " ".join(codename.lower().split())
+    """Folded, single spaces: a codename typed without accents, in capitals or
+    with stray spaces still works."""
+    return " ".join(fold(codename).split())
 
 
 @dataclass(frozen=True)

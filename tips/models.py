@@ -105,7 +105,7 @@ class TipPage(RoutablePageMixin, BilingualPageMixin, Page):
             {
                 "token": security.form_token(self),
                 "accepted_extensions": known_extensions(),
-                "codename_words": codenames.WORD_COUNT,
+                "codename_words": codenames.word_count(),
                 "encrypted": crypto.public_key_is_configured(),
                 **intake.limits_context(),
             }

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -265,7 +265,12 @@ def page_view(request, page_id, language):
             count = copy_source_into_empty(page, language, user=request.user)
             messages.success(
                 request,
-                _("Copied the source text into %(count)s empty fields, as a draft to translate.") % {"count": count},
+                ngettext(
+                    "Copied the source text into %(count)s empty field, as a draft to translate.",
+                    "Copied the source text into %(count)s empty fields, as a draft to translate.",
+                    count,
+                )
+                % {"count": count},
             )
             return redirect(here)
         elif action == "mark_ready":
@@ -354,7 +359,11 @@ def export_view(request):
         else:
             if count == 0:
                 messages.info(
-                    request, _("Nothing needs translating in these pages; choose “all” to export everything.")
+                    request,
+                    _(
+                        "Nothing needs translating in these pages; tick “Include segments that are up to date” "
+                        "to export everything."
+                    ),
                 )
             else:
                 content_type = "text/x-gettext-translation" if extension == "po" else "application/xliff+xml"

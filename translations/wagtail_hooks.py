@@ -11,10 +11,12 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button, ListingButton
 from wagtail.models import Page
 
+from blog.templatetags.bilingual_tags import language_name as language_in_sentence
+
 from . import admin_urls
 from .models import Status, TranslationState
 from .segments import PageText, is_translatable, target_languages
-from .sync import SEGMENT_MACHINE, all_statuses, derive, language_name, page_status, statuses_for, translatable_pages
+from .sync import SEGMENT_MACHINE, all_statuses, derive, page_status, statuses_for, translatable_pages
 
 
 @hooks.register("register_admin_urls")
@@ -144,7 +146,7 @@ def refuse_unreviewed_machine_text(request, page):
                     "The %(language)s text has machine drafts nobody has reviewed. Review them, or untick "
                     "“translation ready”, before publishing."
                 )
-                % {"language": language_name(language)},
+                % {"language": language_in_sentence(language)},
             )
             return redirect("wagtailadmin_pages:edit", page.pk)
     return None

@@ -26,6 +26,14 @@ def route_suffix(page, request):
     return path[len(own_url) :] if own_url and path.startswith(own_url) else ""
 
 
+def route_suffix_in(page, suffix, language):
+    """``suffix`` with the route words (and tag slugs) readers of ``language`` see."""
+    translate = getattr(page, "translate_route", None)
+    if not suffix or translate is None:
+        return suffix
+    return translate(suffix, language)
+
+
 @register.simple_tag(takes_context=True)
 def language_versions(context):
     """Every language version of the current view, as dicts for the switcher.
@@ -42,7 +50,9 @@ def language_versions(context):
     for code in language_codes():
         if page is not None and getattr(page, "pk", None):
             suffix = route_suffix(page, request)
-            url = page_url_in(page, code, request) + suffix
+            url = page_url_in(page, code, request) + (
+                suffix if code == current else route_suffix_in(page, suffix, code)
+            )
             absolute = request.build_absolute_uri(url) if request is not None else page_url_in(page, code, full=True)
         elif request is not None:
             url = translate_url(request.path, code)

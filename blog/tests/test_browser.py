@@ -33,7 +33,7 @@ def test_public_pages_load_nothing_from_other_origins(live_server, browser_page,
     """Fonts, styles, scripts and images all come from the site itself."""
     requested = []
     browser_page.on("request", lambda request: requested.append(request.url))
-    for path in ["/", "/es/", "/stories/the-dry-canal/", "/es/historias/", "/es/historias/tag/water/"]:
+    for path in ["/", "/es/", "/stories/the-dry-canal/", "/es/historias/", "/es/historias/etiqueta/agua/"]:
         browser_page.goto(live_server.url + path)
         browser_page.wait_for_load_state("networkidle")
     assert requested

@@ -21,7 +21,7 @@ def test_reader_posts_moderator_approves_comment_appears_in_both_languages(
     page.fill("#id_name", "Vecina de Mexicali")
     page.fill("#id_body", body)
     page.click("#comment-form button[type=submit]")
-    page.wait_for_url("**/es/comments/sent/**")
+    page.wait_for_url("**/es/comentarios/enviado/**")
     assert body in page.content()
     assert Comment.objects.get().status == Comment.Status.PENDING
     page.goto(spanish_url)

@@ -51,7 +51,7 @@ def test_awaiting_moderation_message_is_in_the_readers_language(client, article)
     assert "Tu comentario está en espera de moderación." in html
     assert "awaiting moderation" not in html
     assert "Gracias por el reportaje tan completo." in html
-    assert response["Location"].startswith("/es/comments/sent/")
+    assert response["Location"].startswith("/es/comentarios/enviado/")
 
 
 def test_language_falls_back_to_the_interface_for_short_text(client, article):
@@ -246,7 +246,7 @@ def test_comments_close_automatically_after_n_days(client, blog_index):
 def test_reply_page_works_without_javascript(client, article):
     """The Reply link opens a page with the parent comment and a form that posts the reply."""
     parent = add_comment(article, "Parent comment text", name="Ana")
-    html = client.get(f"/es/comments/reply/{parent.pk}/").content.decode()
+    html = client.get(f"/es/comentarios/responder/{parent.pk}/").content.decode()
     assert "Parent comment text" in html
     assert f'name="parent" value="{parent.pk}"' in html
     post(client, article, body="La respuesta", parent=str(parent.pk))

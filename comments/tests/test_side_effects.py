@@ -21,7 +21,7 @@ def test_feed_per_language(client, article):
     add_comment(article, "Approved & <b>bold</b>", name="Ana")
     add_comment(article, "Still pending", status="pending")
     english = client.get(f"/comments/feed/{article.pk}/")
-    spanish = client.get(f"/es/comments/feed/{article.pk}/")
+    spanish = client.get(f"/es/comentarios/rss/{article.pk}/")
     assert english["Content-Type"].startswith("application/rss+xml")
     english, spanish = english.content.decode(), spanish.content.decode()
     assert "<language>en</language>" in english and "The dry canal" in english
@@ -46,7 +46,7 @@ def test_approval_purges_both_language_urls(article, moderator, django_capture_o
         "http://localhost/stories/the-dry-canal/",
         "http://localhost/es/historias/el-canal-seco/",
         f"http://localhost/comments/feed/{article.pk}/",
-        f"http://localhost/es/comments/feed/{article.pk}/",
+        f"http://localhost/es/comentarios/rss/{article.pk}/",
         "http://localhost/stories/",
         "http://localhost/es/historias/",
     } <= purged
