@@ -24,6 +24,7 @@ from wagtail.models import Page
 
 from . import memory
 from .diff import markup_matches
+from .richtext import canonical_html
 from .segments import HTML, SEPARATOR, PageText, is_translatable, normalise, target_languages
 from .sync import (
     SEGMENT_MACHINE,
@@ -88,11 +89,13 @@ def export_segments(pages, include_all=False, language=None):
     )
     result = []
     for row, segment in wanted:
-        target = segment.target.text if segment.target else ""
+        target = _clean(segment.target.text, segment.kind) if segment.target else ""
         suggested = False
         if not normalise(target) and segment.source.text in suggestions:
             target, suggested = suggestions[segment.source.text], True
-        changed = segment.source_then is not None and segment.source_then != segment.source.text
+        changed = segment.source_then is not None and normalise(segment.source_then, segment.kind) != normalise(
+            segment.source.text, segment.kind
+        )
         result.append(
             ExportSegment(
                 page_id=row.page.pk,
@@ -100,9 +103,9 @@ def export_segments(pages, include_all=False, language=None):
                 key=segment.key,
                 label=segment.label,
                 status=segment.status,
-                source=segment.source.text,
+                source=_clean(segment.source.text, segment.kind),
                 target=target,
-                previous_source=segment.source_then if changed else None,
+                previous_source=_clean(segment.source_then, segment.kind) if changed else None,
                 suggestion=suggested
                 or (
                     segment.status not in (SEGMENT_UP_TO_DATE, SEGMENT_MISSING, SEGMENT_NEW) and bool(normalise(target))
@@ -110,6 +113,11 @@ def export_segments(pages, include_all=False, language=None):
             )
         )
     return source_language, target_language, result
+
+
+def _clean(text, kind):
+    """Rich text without the editor's block keys: a translator never sees or copies them."""
+    return canonical_html(text) if kind == HTML else text
 
 
 def export_po(source_language, target_language, segments):

@@ -29,6 +29,8 @@ from wagtail.fields import RichTextField, StreamField
 
 from blog.bilingual import has_text, raw_value
 
+from .richtext import canonical_html, looks_like_html
+
 TEXT = "text"
 HTML = "html"
 SEPARATOR = ":"
@@ -113,10 +115,14 @@ def is_translatable(model):
 
 
 def normalise(text, kind=TEXT):
-    """Text reduced to what a reader sees change: NFC, single spaces, trimmed."""
+    """Text reduced to what a reader sees change: NFC, single spaces, trimmed.
+
+    Rich text is first reduced to its canonical form, so the block keys and
+    tag spellings the editor writes on every save are not a change.
+    """
     text = unicodedata.normalize("NFC", str(text or ""))
     if kind == HTML:
-        text = re.sub(r">\s+<", "><", text)
+        text = re.sub(r">\s+<", "><", canonical_html(text))
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -128,8 +134,8 @@ def fingerprint(text, kind=TEXT):
 
 
 def text_hash(text):
-    """Hash of a source text for the translation memory (kind-independent)."""
-    return hashlib.sha256(normalise(text).encode()).hexdigest()
+    """Hash of a source text for the translation memory (rich text in its canonical form)."""
+    return hashlib.sha256(normalise(text, HTML if looks_like_html(text) else TEXT).encode()).hexdigest()
 
 
 def stream_raw(value):

@@ -22,6 +22,7 @@ from . import files, memory
 from .diff import highlight, markup_matches, show
 from .machine import MachineTranslationError, configured_backends
 from .models import Status
+from .richtext import canonical_html
 from .segments import HTML, PageText, is_translatable, language_codes, normalise, target_languages
 from .sync import (
     SEGMENT_MACHINE,
@@ -165,6 +166,13 @@ def _page_for(request, page_id, permission="edit"):
     return page
 
 
+def editable_text(segment):
+    """A segment's text as a translator edits it: rich text without the editor's block keys."""
+    if segment is None:
+        return ""
+    return canonical_html(segment.text) if segment.kind == HTML else segment.text
+
+
 class ReviewForm(forms.Form):
     """One text area per segment shown, named after the segment key."""
 
@@ -237,7 +245,7 @@ def page_view(request, page_id, language):
         raise Http404
     show_all = request.GET.get("all") == "1"
     segments = status.segments if show_all else status.changed_segments()
-    form = ReviewForm(segments, initial={s.key: s.target.text if s.target else "" for s in segments})
+    form = ReviewForm(segments, initial={s.key: editable_text(s.target) for s in segments})
     here = reverse("translations:page", args=[page.pk, language])
     if request.method == "POST":
         action = request.POST.get("action")

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from wagtail.models import Page
 
 from translations.models import Status
 from translations.sync import page_status
@@ -38,3 +39,61 @@ def test_editor_to_translator_flow(live_server, browser_page, translated_article
     page.wait_for_load_state("networkidle")
     assert page.locator("[data-translation-status]").first.get_attribute("data-translation-status") == "up_to_date"
     assert page_status(translated_article, "es").status == Status.UP_TO_DATE
+
+
+def log_in(page, live_server):
+    get_user_model().objects.create_superuser("editor", "editor@frontera.invalid", "correct horse battery")
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "correct horse battery")
+    page.click("button[type=submit]")
+    page.wait_for_url(live_server.url + "/admin/")
+
+
+def publish(page):
+    """Publish from the editor's footer (the action menu's dropdown)."""
+    page.locator("footer .w-dropdown__toggle").first.click()
+    page.locator("button[name=action-publish]").first.click()
+    page.wait_for_load_state("networkidle")
+
+
+def test_editor_publish_of_a_seeded_article_stales_only_the_edited_paragraph(live_server, browser_page, long_article):
+    """Draftail's block keys are no change; typing into one English paragraph stales exactly its Spanish."""
+    page = browser_page
+    log_in(page, live_server)
+    edit_url = f"{live_server.url}/admin/pages/{long_article.pk}/edit/"
+
+    # A page never opened in the editor, published with no change: nothing changes.
+    page.goto(edit_url)
+    publish(page)
+    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    assert 'data-block-key="' in draft.body_es.raw_data[0]["value"]
+    status = page_status(long_article, "es")
+    assert status.status == Status.UP_TO_DATE, [s.key for s in status.changed_segments()]
+
+    # The editor types into the second English paragraph and publishes.
+    page.goto(edit_url)
+    paragraph = page.locator("[data-contentpath=body_en] .public-DraftEditor-content").nth(1)
+    paragraph.click()
+    page.keyboard.press("End")
+    page.keyboard.type(" Again.")
+    # Draftail copies its state into the form's hidden input a moment after typing.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('input[type=hidden]')].some((i) => i.value.includes('Again.'))"
+    )
+    publish(page)
+    status = page_status(long_article, "es")
+    assert status.status == Status.STALE
+    changed = status.changed_segments()
+    assert len(changed) == 1 and "Prices rose. Again." in changed[0].source.text
+    assert changed[0].target.text.endswith("Los precios subieron.</p>")
+
+    # The listing badge and the review screen say so.
+    page.goto(f"{live_server.url}/admin/pages/{long_article.get_parent().pk}/")
+    badge = page.locator(f"[data-translation-status][data-language=es][href*='/page/{long_article.pk}/']").first
+    assert badge.get_attribute("data-translation-status") == "stale"
+    page.goto(f"{live_server.url}/admin/translations/page/{long_article.pk}/es/")
+    rows = page.locator("tr[data-segment]")
+    assert rows.count() == 1
+    assert "Again." in rows.first.locator(".tr-now ins").inner_text()
+    assert "data-block-key" not in page.content()
