@@ -331,6 +331,9 @@ def set_target_values(page, language, values, source=None, pairs=None):
     """
     text = PageText(page, pairs)
     source = source or text.source
+    if language == text.source or language == source:
+        # The original is written by its authors only, never by translation tooling.
+        raise ValueError(f"{language} is the original language of page {page.pk}")
     by_field = {}
     for key, value in values.items():
         field, _sep, rest = key.partition(SEPARATOR)

@@ -23,7 +23,7 @@ from .diff import highlight, markup_matches, show
 from .machine import MachineTranslationError, configured_backends
 from .models import Status
 from .richtext import canonical_html
-from .segments import HTML, PageText, is_translatable, language_codes, normalise, target_languages
+from .segments import HTML, is_translatable, language_codes, normalise, target_languages
 from .sync import (
     SEGMENT_MACHINE,
     SEGMENT_MISSING,
@@ -32,6 +32,7 @@ from .sync import (
     all_statuses,
     copy_source_into_empty,
     language_name,
+    latest_text,
     mark_ready,
     mark_up_to_date,
     page_status,
@@ -238,11 +239,10 @@ def _review_rows(status, form, source_language, show_all):
 def page_view(request, page_id, language):
     """Side-by-side review of one language version, with its actions."""
     page = _page_for(request, page_id)
-    if language not in target_languages(page) and language not in language_codes():
+    # The original language (as the latest draft has it) is never reviewed or written here.
+    if language not in language_codes() or language not in target_languages(latest_text(page).page):
         raise Http404
     status = page_status(page, language)
-    if language not in target_languages(PageText(page)) and language == status.source_language:
-        raise Http404
     show_all = request.GET.get("all") == "1"
     segments = status.segments if show_all else status.changed_segments()
     form = ReviewForm(segments, initial={s.key: editable_text(s.target) for s in segments})
