@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -266,8 +266,42 @@ def page_view(request, page_id, language):
             if status.status == Status.MISSING:
                 messages.error(request, _("There is no translation to confirm yet."))
             else:
-                mark_up_to_date(page, language, user=request.user)
-                messages.success(request, _("Marked as up to date."))
+                left = mark_up_to_date(page, language, user=request.user)
+                if left:
+                    messages.warning(
+                        request,
+                        ngettext(
+                            "Marked as up to date, except %(count)s machine-drafted segment nobody has reviewed: "
+                            "edit it or approve it below.",
+                            "Marked as up to date, except %(count)s machine-drafted segments nobody has reviewed: "
+                            "edit them or approve them below.",
+                            left,
+                        )
+                        % {"count": left},
+                    )
+                else:
+                    messages.success(request, _("Marked as up to date."))
+            return redirect(here)
+        elif action == "approve_machine":
+            machine_count = len([s for s in status.segments if s.status == SEGMENT_MACHINE])
+            # The count the reviewer saw must still be the count now, so a newer draft is never approved unseen.
+            if (
+                not machine_count
+                or request.POST.get("machine_count") != str(machine_count)
+                or request.POST.get("read_machine") != "1"
+            ):
+                messages.error(request, _("The machine drafts changed since you looked; review them again."))
+            else:
+                mark_up_to_date(page, language, user=request.user, approve_machine=True)
+                messages.success(
+                    request,
+                    ngettext(
+                        "Approved %(count)s machine-drafted segment as reviewed.",
+                        "Approved %(count)s machine-drafted segments as reviewed.",
+                        machine_count,
+                    )
+                    % {"count": machine_count},
+                )
             return redirect(here)
         elif action == "copy_source":
             count = copy_source_into_empty(page, language, user=request.user)

@@ -12,9 +12,16 @@ from wagtail.admin.widgets import Button, ListingButton
 from wagtail.models import Page
 
 from . import admin_urls
-from .models import Status, TranslationState
-from .segments import PageText, is_translatable, target_languages
-from .sync import SEGMENT_MACHINE, all_statuses, derive, language_name, page_status, statuses_for, translatable_pages
+from .models import Status
+from .segments import is_translatable, target_languages
+from .sync import (
+    all_statuses,
+    language_name,
+    languages_with_unreviewed_machine_text,
+    page_status,
+    statuses_for,
+    translatable_pages,
+)
 
 
 @hooks.register("register_admin_urls")
@@ -130,21 +137,22 @@ def add_status_header_buttons(page, user, next_url=None, view_name=None):
 
 @hooks.register("before_publish_page")
 def refuse_unreviewed_machine_text(request, page):
-    """A page whose translation is marked ready cannot go live with unreviewed machine text."""
-    if not getattr(page, "translation_ready", False) or not is_translatable(type(page)):
+    """Say why a page marked ready cannot show its translation yet.
+
+    The draft is already saved. Other publish paths (bulk actions, scheduled
+    publishing, code) are held back by the ``pre_save`` guard in ``signals``.
+    """
+    if not getattr(page, "translation_ready", False):
         return None
-    text = PageText(page)
-    states = {state.language: state for state in TranslationState.objects.filter(page_id=page.pk)}
-    for language in target_languages(page):
-        row = derive(text, language, states.get(language), page=page)
-        if any(segment.status == SEGMENT_MACHINE for segment in row.segments):
-            messages.error(
-                request,
-                _(
-                    "The %(language)s text has machine drafts nobody has reviewed. Review them, or untick "
-                    "“translation ready”, before publishing."
-                )
-                % {"language": language_name(language)},
-            )
-            return redirect("wagtailadmin_pages:edit", page.pk)
-    return None
+    languages = languages_with_unreviewed_machine_text(page)
+    if not languages:
+        return None
+    messages.error(
+        request,
+        _(
+            "The %(language)s text has machine drafts nobody has reviewed. Review them, or untick "
+            "“translation ready”, before publishing."
+        )
+        % {"language": ", ".join(language_name(language) for language in languages)},
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)

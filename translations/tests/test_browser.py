@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
+from blog.bilingual import page_url_in
 from translations.models import Status
 from translations.sync import page_status
 
@@ -97,3 +98,30 @@ def test_editor_publish_of_a_seeded_article_stales_only_the_edited_paragraph(liv
     assert rows.count() == 1
     assert "Again." in rows.first.locator(".tr-now ins").inner_text()
     assert "data-block-key" not in page.content()
+
+
+def test_editor_publish_never_shows_machine_text_to_readers(live_server, browser_page, settings, untranslated_article):
+    """A plain Publish keeps machine text unreviewed; ticking "ready" with it is refused with a reason."""
+    from translations.sync import SEGMENT_MACHINE
+    from translations.tasks import machine_draft
+
+    settings.TRANSLATIONS_MACHINE_BACKENDS = {"dummy": {"BACKEND": "translations.machine.DummyTranslator"}}
+    machine_draft(untranslated_article, "es", "dummy")
+    page = browser_page
+    log_in(page, live_server)
+    edit_url = f"{live_server.url}/admin/pages/{untranslated_article.pk}/edit/"
+
+    page.goto(edit_url)
+    publish(page)
+    status = page_status(untranslated_article, "es")
+    assert status.status == Status.MACHINE
+    assert len([s for s in status.segments if s.status == SEGMENT_MACHINE]) == 2
+
+    page.goto(edit_url)
+    page.check("#id_translation_ready")
+    publish(page)
+    assert "machine drafts nobody has reviewed" in page.content()
+    article = Page.objects.get(pk=untranslated_article.pk).specific
+    assert article.translation_ready is False
+    response = page.context.request.get(live_server.url + page_url_in(article, "es"))
+    assert response.ok and "Trucks wait all night." in response.text() and "[es]" not in response.text()
