@@ -38,6 +38,7 @@ from .sync import (
     state_pairs,
     statuses_for,
 )
+from .validation import InvalidFile, check_po, check_xliff
 
 PO = "po"
 XLIFF = "xliff"
@@ -250,10 +251,14 @@ def parse_xliff(content):
 
 
 def parse(content, name=""):
+    """(language, [ImportedSegment]) of a PO or XLIFF file, refused whole when it is damaged."""
     text = content if isinstance(content, bytes) else content.encode()
-    if name.lower().endswith((".xlf", ".xliff")) or text.lstrip().startswith(b"<"):
-        return parse_xliff(text)
-    return parse_po(text)
+    try:
+        if name.lower().endswith((".xlf", ".xliff")) or text.lstrip().startswith(b"<"):
+            return parse_xliff(check_xliff(text))
+        return parse_po(check_po(text))
+    except InvalidFile as error:
+        raise FileError(str(error)) from error
 
 
 @dataclass
