@@ -121,12 +121,19 @@ def _clean(text, kind):
     return canonical_html(text) if kind == HTML else text
 
 
-def export_po(source_language, target_language, segments):
+def export_po(source_language, target_language, segments, user=None):
     """A PO file (text). Targets needing review are fuzzy, with the old source as ``#| msgid``."""
+    from .sync import language_name
+
     po = polib.POFile(wrapwidth=0)
+    now = timezone.now().strftime("%Y-%m-%d %H:%M%z")
+    translator = (user.get_full_name() or user.get_username()) if user is not None and user.pk else "Frontera"
     po.metadata = {
         "Project-Id-Version": "Frontera",
-        "POT-Creation-Date": timezone.now().strftime("%Y-%m-%d %H:%M%z"),
+        "POT-Creation-Date": now,
+        "PO-Revision-Date": now,
+        "Last-Translator": translator,
+        "Language-Team": language_name(target_language),
         "Language": target_language,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
@@ -182,12 +189,12 @@ def export_xliff(source_language, target_language, segments):
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="unicode").encode()
 
 
-def export(pages, file_format=PO, include_all=False, language=None):
-    """(content bytes, file extension, segment count) for ``pages``."""
+def export(pages, file_format=PO, include_all=False, language=None, user=None):
+    """(content bytes, file extension, segment count) for ``pages``; ``user`` is named as last translator."""
     source_language, target_language, segments = export_segments(pages, include_all, language)
     if file_format == XLIFF:
         return export_xliff(source_language, target_language, segments), "xlf", len(segments)
-    return export_po(source_language, target_language, segments).encode(), "po", len(segments)
+    return export_po(source_language, target_language, segments, user).encode(), "po", len(segments)
 
 
 @dataclass
@@ -326,7 +333,13 @@ def import_file(content, name="", user=None, partial=False, dry_run=False, progr
             if existing is None or normalise(existing.text, segment.kind) != normalise(item.target, segment.kind):
                 values[item.key] = item.target
         plans.append((page, values, keys))
-    if dry_run or (not result.ok and not partial):
+    if not result.ok and not partial:
+        return result
+    if dry_run:
+        # Report what would be applied and confirmed, writing nothing.
+        for page, values, keys in plans:
+            result.applied.extend((page.pk, key) for key in values)
+            result.confirmed.extend((page.pk, key) for key in keys - set(values))
         return result
     with transaction.atomic():
         for index, (page, values, keys) in enumerate(plans):

@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 from wagtail import blocks
@@ -361,7 +362,31 @@ def set_target_values(page, language, values, source=None, pairs=None):
                 field.stream_block.child_blocks[target_block["type"]], target_block["value"], path, value
             )
         setattr(page, f"{field_name}_{language}", target_raw)
+    if "title" in values:
+        fill_slug(page, language)
     return page
+
+
+def fill_slug(page, language):
+    """Give ``page`` a ``language`` slug from its ``language`` title when it has none.
+
+    Without one the translation would live at the original's address. The
+    slug is made unique among the page's siblings.
+    """
+    from wagtail.models import Page
+
+    field_name = f"slug_{language}"
+    if not hasattr(page, field_name) or getattr(page, field_name) or page.pk is None:
+        return
+    base = slugify(getattr(page, f"title_{language}", "") or "", allow_unicode=False)[:240].strip("-")
+    if not base:
+        return
+    siblings = Page.objects.sibling_of(page, inclusive=False)
+    taken = set(siblings.values_list(field_name, flat=True)) | set(siblings.values_list("slug", flat=True))
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    setattr(page, field_name, candidate)
 
 
 def _blank_copy(stream_block, source_block):

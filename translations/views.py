@@ -390,6 +390,7 @@ def export_view(request):
                 form.cleaned_data["format"],
                 include_all=form.cleaned_data["all"],
                 language=form.cleaned_data["language"] or None,
+                user=request.user,
             )
         except files.FileError as error:
             messages.error(request, str(error))

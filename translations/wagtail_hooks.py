@@ -22,6 +22,7 @@ from .sync import (
     statuses_for,
     translatable_pages,
 )
+from .viewsets import MemoryEntryViewSet
 
 
 @hooks.register("register_admin_urls")
@@ -32,6 +33,11 @@ def register_admin_urls():
 class TranslationsMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perm("wagtailadmin.access_admin")
+
+
+@hooks.register("register_admin_viewset")
+def register_memory_viewset():
+    return MemoryEntryViewSet("translation_memory")
 
 
 @hooks.register("register_reports_menu_item")
