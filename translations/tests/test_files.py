@@ -170,3 +170,14 @@ def test_hostile_xml_is_refused(stale_article):
     bomb = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><xliff>&a;</xliff>'
     with pytest.raises(files.FileError):
         files.import_file(bomb, "bomb.xlf")
+
+
+def test_external_links_may_be_localised_internal_links_may_not(db):
+    from translations.diff import markup_matches
+
+    source = '<p data-block-key="a1">See <a href="https://x.invalid/salitre-methodology">how</a>.</p>'
+    assert markup_matches(source, '<p>Mira <a href="https://x.invalid/metodologia-salitre">cómo</a>.</p>')
+    assert not markup_matches(source, "<p>Mira cómo.</p>")
+    internal = '<p>See <a linktype="page" id="7">how</a>.</p>'
+    assert markup_matches(internal, '<p data-block-key="zz">Mira <a id="7" linktype="page">cómo</a>.</p>')
+    assert not markup_matches(internal, '<p>Mira <a linktype="page" id="8">cómo</a>.</p>')
