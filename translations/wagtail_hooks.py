@@ -2,7 +2,9 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -38,6 +40,12 @@ class TranslationsMenuItem(MenuItem):
 @hooks.register("register_admin_viewset")
 def register_memory_viewset():
     return MemoryEntryViewSet("translation_memory")
+
+
+@hooks.register("insert_editor_js")
+def open_on_original_language():
+    """Load the script that shows a page's original-language fields first in the editor."""
+    return format_html('<script src="{}"></script>', static("translations/js/open_on_original_language.js"))
 
 
 @hooks.register("register_reports_menu_item")

@@ -125,3 +125,13 @@ def test_editor_publish_never_shows_machine_text_to_readers(live_server, browser
     assert article.translation_ready is False
     response = page.context.request.get(live_server.url + page_url_in(article, "es"))
     assert response.ok and "Trucks wait all night." in response.text() and "[es]" not in response.text()
+
+
+def test_a_spanish_original_opens_on_its_spanish_fields(live_server, browser_page, spanish_original_article):
+    """The language picker starts on the page's original language, not on English."""
+    page = browser_page
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/admin/pages/{spanish_original_article.pk}/edit/")
+    page.wait_for_selector(".locale-picker")
+    assert page.locator("#id_title_es").is_visible()
+    assert not page.locator("#id_title_en").is_visible()
