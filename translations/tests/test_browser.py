@@ -135,3 +135,39 @@ def test_a_spanish_original_opens_on_its_spanish_fields(live_server, browser_pag
     page.wait_for_selector(".locale-picker")
     assert page.locator("#id_title_es").is_visible()
     assert not page.locator("#id_title_en").is_visible()
+
+
+def test_spanish_original_edited_in_the_editor_stales_only_that_english_paragraph(
+    live_server, browser_page, blog_index, author
+):
+    """The same as for an English original, the other way round."""
+    from conftest import make_article
+
+    article = make_article(
+        blog_index,
+        es={"title": "La radio", "slug": "la-radio", "body": ["Sigue al aire.", "Tiene oyentes."]},
+        en={"title": "The radio", "slug": "the-radio", "body": ["It stays on air.", "It has listeners."]},
+        original="es",
+        authors=[author],
+    )
+    page = browser_page
+    log_in(page, live_server)
+    edit_url = f"{live_server.url}/admin/pages/{article.pk}/edit/"
+    page.goto(edit_url)
+    publish(page)
+    assert page_status(article, "en").status == Status.UP_TO_DATE
+
+    page.goto(edit_url)
+    paragraph = page.locator("[data-contentpath=body_es] .public-DraftEditor-content").nth(1)
+    paragraph.click()
+    page.keyboard.press("End")
+    page.keyboard.type(" Muchos.")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('input[type=hidden]')].some((i) => i.value.includes('Muchos.'))"
+    )
+    publish(page)
+    status = page_status(article, "en")
+    assert status.status == Status.STALE
+    assert [segment.target.text.endswith("It has listeners.</p>") for segment in status.changed_segments()] == [True]
+    page.goto(f"{live_server.url}/admin/translations/page/{article.pk}/en/")
+    assert page.locator("tr[data-segment]").count() == 1
