@@ -185,7 +185,7 @@ def test_export_and_import_views(admin_client, long_article):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     po = polib.pofile(response.content.decode())
-    po[0].msgstr, po[0].flags = "<p>Los precios se duplicaron.</p>", []
+    po[0].msgstr, po[0].flags = "Los precios se duplicaron.", []
     upload = SimpleUploadedFile("t.po", str(po).encode())
     response = admin_client.post(reverse("translations:import"), {"file": upload})
     assert "Applied: 1" in response.content.decode()
