@@ -22,7 +22,15 @@ from . import files, memory
 from .diff import highlight, markup_matches, show
 from .machine import MachineTranslationError, configured_backends
 from .models import Status
-from .richtext import canonical_html
+from .richtext import (
+    PlaceholderError,
+    canonical_html,
+    describe,
+    from_placeholders,
+    looks_like_html,
+    renumber,
+    to_placeholders,
+)
 from .segments import HTML, is_translatable, language_codes, normalise, target_languages
 from .sync import (
     SEGMENT_MACHINE,
@@ -167,11 +175,17 @@ def _page_for(request, page_id, permission="edit"):
     return page
 
 
-def editable_text(segment):
-    """A segment's text as a translator edits it: rich text without the editor's block keys."""
-    if segment is None:
+def editable_text(state):
+    """A segment's translation as a translator edits it: rich text as words and the source's placeholders."""
+    target = state.target
+    if target is None:
         return ""
-    return canonical_html(segment.text) if segment.kind == HTML else segment.text
+    if target.kind != HTML:
+        return target.text
+    if state.source is None:
+        return canonical_html(target.text)
+    renumbered = renumber(target.text, to_placeholders(state.source.text)[1])
+    return renumbered if renumbered is not None else canonical_html(target.text)
 
 
 class ReviewForm(forms.Form):
@@ -192,13 +206,20 @@ class ReviewForm(forms.Form):
         data = super().clean()
         for key, segment in self.segments.items():
             value = data.get(key, "")
-            if (
-                segment.kind == HTML
-                and normalise(value)
-                and segment.source is not None
-                and not markup_matches(segment.source.text, value)
-            ):
-                self.add_error(key, _("Keep exactly the markup and links of the source text."))
+            if segment.kind != HTML or not normalise(value) or segment.source is None:
+                continue
+            if looks_like_html(value):
+                if not markup_matches(segment.source.text, value):
+                    self.add_error(key, _("Keep exactly the markup and links of the source text."))
+                continue
+            try:
+                data[key] = from_placeholders(value.strip(), to_placeholders(segment.source.text)[1])
+            except PlaceholderError as error:
+                self.add_error(
+                    key,
+                    _("Use each placeholder of the source once, opened and closed in order: %(code)s")
+                    % {"code": str(error)},
+                )
         return data
 
     def changed_values(self):
@@ -230,6 +251,7 @@ def _review_rows(status, form, source_language, show_all):
             "target": show(segment.target.text if segment.target else ""),
             "exact": exact.get(source_now) if segment.status in (SEGMENT_MISSING, SEGMENT_NEW) else None,
             "near": memory.near_matches(source_language, status.language, source_now) if segment in near_wanted else [],
+            "markup": describe(to_placeholders(source_now)[1]) if segment.kind == HTML and source_now else "",
         }
         rows.append(row)
     return rows
@@ -245,7 +267,7 @@ def page_view(request, page_id, language):
     status = page_status(page, language)
     show_all = request.GET.get("all") == "1"
     segments = status.segments if show_all else status.changed_segments()
-    form = ReviewForm(segments, initial={s.key: editable_text(s.target) for s in segments})
+    form = ReviewForm(segments, initial={s.key: editable_text(s) for s in segments})
     here = reverse("translations:page", args=[page.pk, language])
     if request.method == "POST":
         action = request.POST.get("action")
