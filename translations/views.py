@@ -6,7 +6,7 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -375,6 +375,26 @@ def page_view(request, page_id, language):
         "header_title": _("Translation of %(title)s") % {"title": status.title},
     }
     return TemplateResponse(request, "translations/page.html", context)
+
+
+def status_view(request, page_id):
+    """Each translation's status of one page, for the editor's header badges."""
+    page = _page_for(request, page_id)
+    rows = [page_status(page, language) for language in target_languages(latest_text(page).page)]
+    label = _("%(language)s: %(status)s")
+    return JsonResponse(
+        {
+            "statuses": [
+                {
+                    "language": row.language,
+                    "status": row.status,
+                    "label": label % {"language": row.language_name, "status": row.status_label},
+                    "url": reverse("translations:page", args=[page.pk, row.language]),
+                }
+                for row in rows
+            ]
+        }
+    )
 
 
 class ExportForm(forms.Form):

@@ -44,8 +44,12 @@ def register_memory_viewset():
 
 @hooks.register("insert_editor_js")
 def open_on_original_language():
-    """Load the script that shows a page's original-language fields first in the editor."""
-    return format_html('<script src="{}"></script>', static("translations/js/open_on_original_language.js"))
+    """Load the scripts that show a page's original-language fields first and its translation badges."""
+    return format_html(
+        '<script src="{}"></script><script src="{}"></script>',
+        static("translations/js/open_on_original_language.js"),
+        static("translations/js/status_badges.js"),
+    )
 
 
 @hooks.register("register_reports_menu_item")

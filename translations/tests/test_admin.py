@@ -223,3 +223,20 @@ def test_review_screen_edits_words_and_placeholders_not_html(admin_client, long_
     draft = Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
     assert draft.body_es.raw_data[2]["value"] == '<p><b>Ahora</b> nadie <a href="https://x.invalid">contesta</a>.</p>'
     assert page_status(page, "es").status == Status.UP_TO_DATE
+
+
+def test_status_badges_answer_per_language_for_editors_only(admin_client, long_article):
+    from django.test import Client
+
+    edit(long_article, "en", 1, "<p>Prices doubled.</p>")
+    url = reverse("translations:status", args=[long_article.pk])
+    data = admin_client.get(url).json()
+    assert data["statuses"] == [
+        {
+            "language": "es",
+            "status": "stale",
+            "label": "Spanish: Stale",
+            "url": reverse("translations:page", args=[long_article.pk, "es"]),
+        }
+    ]
+    assert Client().get(url).status_code == 302  # anonymous: to the login page

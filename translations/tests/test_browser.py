@@ -135,6 +135,10 @@ def test_a_spanish_original_opens_on_its_spanish_fields(live_server, browser_pag
     page.wait_for_selector(".locale-picker")
     assert page.locator("#id_title_es").is_visible()
     assert not page.locator("#id_title_en").is_visible()
+    # The English translation's status shows as a badge in the header, not only in its "…" menu.
+    badge = page.locator("header [data-translation-badge=en]")
+    badge.wait_for()
+    assert badge.is_visible() and badge.text_content() == "English: Missing"
 
 
 def test_spanish_original_edited_in_the_editor_stales_only_that_english_paragraph(
