@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,6 +10,7 @@ class TranslationsConfig(AppConfig):
     def ready(self):
         from wagtail.models import Revision
 
-        from .signals import revision_saved
+        from .signals import hold_back_unreviewed_machine_text, revision_saved
 
         post_save.connect(revision_saved, sender=Revision, dispatch_uid="translations_revision_saved")
+        pre_save.connect(hold_back_unreviewed_machine_text, dispatch_uid="translations_hold_back_machine_text")

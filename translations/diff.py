@@ -1,6 +1,7 @@
 """Word-level diffs of source text, safe to show in the admin, and markup checks."""
 
 import difflib
+import html as html_lib
 import re
 from collections import Counter
 from html.parser import HTMLParser
@@ -8,11 +9,18 @@ from html.parser import HTMLParser
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from .richtext import canonical_html, canonical_tag, looks_like_html, visible_attributes
+
 TOKEN_RE = re.compile(r"<[^>]+>|\s+|[^\s<]+")
 
 
 def tokens(text):
-    return TOKEN_RE.findall(text or "")
+    """Words, spaces and tags of ``text``; rich text in its canonical form, entities decoded."""
+    if not looks_like_html(text):
+        return TOKEN_RE.findall(text or "")
+    return [
+        token if token.startswith("<") else html_lib.unescape(token) for token in TOKEN_RE.findall(canonical_html(text))
+    ]
 
 
 def _render(token, tag=None):
@@ -54,22 +62,33 @@ class _TagCollector(HTMLParser):
         self.tags = Counter()
 
     def handle_starttag(self, tag, attrs):
-        self.tags[(tag, tuple(sorted((name, value or "") for name, value in attrs)))] += 1
+        tag = canonical_tag(tag)
+        attributes = visible_attributes(attrs)
+        names = {name for name, _value in attributes}
+        if tag == "a" and "linktype" not in names:
+            # An external link may point at the target language's version of the other site.
+            attributes = tuple((name, "" if name == "href" else value) for name, value in attributes)
+        self.tags[(tag, attributes)] += 1
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag):
-        self.tags[("/" + tag, ())] += 1
+        self.tags[("/" + canonical_tag(tag), ())] += 1
 
 
 def markup(text):
     collector = _TagCollector()
-    collector.feed(text or "")
+    collector.feed(canonical_html(text))
     collector.close()
     return collector.tags
 
 
 def markup_matches(source, target):
-    """True when ``target`` uses exactly the tags, links and attributes of ``source``."""
+    """True when ``target`` uses the tags, links and attributes of ``source`` a reader would see.
+
+    Internal links (``linktype="page" id=…``) must stay as they are: Wagtail
+    renders them as the reader's language's URL of the page. External links
+    may change address (a localised version of the same document).
+    """
     return markup(source) == markup(target)

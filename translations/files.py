@@ -24,6 +24,15 @@ from wagtail.models import Page
 
 from . import memory
 from .diff import markup_matches
+from .richtext import (
+    PLACEHOLDER_RE,
+    PlaceholderError,
+    describe,
+    from_placeholders,
+    looks_like_html,
+    renumber,
+    to_placeholders,
+)
 from .segments import HTML, SEPARATOR, PageText, is_translatable, normalise, target_languages
 from .sync import (
     SEGMENT_MACHINE,
@@ -37,6 +46,7 @@ from .sync import (
     state_pairs,
     statuses_for,
 )
+from .validation import InvalidFile, check_po, check_xliff
 
 PO = "po"
 XLIFF = "xliff"
@@ -59,6 +69,7 @@ class ExportSegment:
     target: str
     previous_source: str | None
     suggestion: bool
+    codes: dict = field(default_factory=dict)
 
     @property
     def context(self):
@@ -92,7 +103,19 @@ def export_segments(pages, include_all=False, language=None):
         suggested = False
         if not normalise(target) and segment.source.text in suggestions:
             target, suggested = suggestions[segment.source.text], True
-        changed = segment.source_then is not None and segment.source_then != segment.source.text
+        changed = segment.source_then is not None and normalise(segment.source_then, segment.kind) != normalise(
+            segment.source.text, segment.kind
+        )
+        source, codes = segment.source.text, {}
+        if segment.kind == HTML:
+            # Rich text travels as words and numbered placeholders: translators move tags, never type them.
+            source, codes = to_placeholders(segment.source.text)
+            if normalise(target):
+                renumbered = renumber(target, codes)
+                if renumbered is None:
+                    # The translation's markup differs from the source's: offer its words for review.
+                    renumbered, suggested = PLACEHOLDER_RE.sub("", to_placeholders(target)[0]), True
+                target = renumbered
         result.append(
             ExportSegment(
                 page_id=row.page.pk,
@@ -100,24 +123,36 @@ def export_segments(pages, include_all=False, language=None):
                 key=segment.key,
                 label=segment.label,
                 status=segment.status,
-                source=segment.source.text,
+                source=source,
                 target=target,
-                previous_source=segment.source_then if changed else None,
+                previous_source=_previous(segment.source_then, segment.kind) if changed else None,
                 suggestion=suggested
                 or (
                     segment.status not in (SEGMENT_UP_TO_DATE, SEGMENT_MISSING, SEGMENT_NEW) and bool(normalise(target))
                 ),
+                codes=codes,
             )
         )
     return source_language, target_language, result
 
 
-def export_po(source_language, target_language, segments):
+def _previous(text, kind):
+    return to_placeholders(text)[0] if kind == HTML else text
+
+
+def export_po(source_language, target_language, segments, user=None):
     """A PO file (text). Targets needing review are fuzzy, with the old source as ``#| msgid``."""
+    from .sync import language_name
+
     po = polib.POFile(wrapwidth=0)
+    now = timezone.now().strftime("%Y-%m-%d %H:%M%z")
+    translator = (user.get_full_name() or user.get_username()) if user is not None and user.pk else "Frontera"
     po.metadata = {
         "Project-Id-Version": "Frontera",
-        "POT-Creation-Date": timezone.now().strftime("%Y-%m-%d %H:%M%z"),
+        "POT-Creation-Date": now,
+        "PO-Revision-Date": now,
+        "Last-Translator": translator,
+        "Language-Team": language_name(target_language),
         "Language": target_language,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
@@ -131,6 +166,7 @@ def export_po(source_language, target_language, segments):
                 f"Page {segment.page_id}: {segment.page_title}",
                 f"Field: {segment.label}",
                 f"Status: {segment.status}",
+                *([f"Markup: {describe(segment.codes)}"] if segment.codes else []),
             ]
         )
         entry = polib.POEntry(
@@ -165,20 +201,78 @@ def export_xliff(source_language, target_language, segments):
         SubElement(notes, "note", {"category": "status"}).text = segment.status
         if segment.previous_source:
             SubElement(notes, "note", {"category": "previous-source"}).text = segment.previous_source
+        if any(key != "wrapper" for key in segment.codes):
+            original = SubElement(unit, "originalData")
+            for key, markup in segment.codes.items():
+                if key != "wrapper":
+                    SubElement(original, "data", {"id": _data_id(key)}).text = markup
         state = "initial" if segment.suggestion or not normalise(segment.target) else "translated"
         xml_segment = SubElement(unit, "segment", {"state": state})
-        SubElement(xml_segment, "source").text = segment.source
+        _inline(SubElement(xml_segment, "source"), segment.source, segment.codes)
         if segment.target:
-            SubElement(xml_segment, "target").text = segment.target
+            _inline(SubElement(xml_segment, "target"), segment.target, segment.codes)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="unicode").encode()
 
 
-def export(pages, file_format=PO, include_all=False, language=None):
-    """(content bytes, file extension, segment count) for ``pages``."""
+def _data_id(key):
+    """The ``originalData`` id of a placeholder: ``d1`` opens, ``d1e`` closes, ``d2`` is a void tag."""
+    return "d" + key.strip("/") + ("e" if key.startswith("/") else "")
+
+
+def _inline(element, text, codes):
+    """Fill ``element`` with ``text``, its placeholders as XLIFF ``<pc>`` and ``<ph>`` inline codes."""
+    if not codes:
+        element.text = text
+        return
+    stack, last, position = [element], None, 0
+
+    def add_text(value):
+        if not value:
+            return
+        if last is None:
+            stack[-1].text = (stack[-1].text or "") + value
+        else:
+            last.tail = (last.tail or "") + value
+
+    for match in PLACEHOLDER_RE.finditer(text):
+        add_text(text[position : match.start()])
+        position = match.end()
+        closing, number, void = match.groups()
+        if void:
+            last = SubElement(stack[-1], "ph", {"id": number, "dataRef": _data_id(number + "/")})
+        elif closing:
+            last = stack.pop() if len(stack) > 1 else last
+        else:
+            code = SubElement(
+                stack[-1], "pc", {"id": number, "dataRefStart": _data_id(number), "dataRefEnd": _data_id("/" + number)}
+            )
+            stack.append(code)
+            last = None
+    add_text(text[position:])
+
+
+def _flatten(element, namespace):
+    """The text of an XLIFF ``<source>`` or ``<target>`` with its inline codes back as placeholders."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == namespace + "pc":
+            parts.append(
+                "{" + child.get("id", "") + "}" + _flatten(child, namespace) + "{/" + child.get("id", "") + "}"
+            )
+        elif child.tag == namespace + "ph":
+            parts.append("{" + child.get("id", "") + "/}")
+        else:
+            parts.append(_flatten(child, namespace))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def export(pages, file_format=PO, include_all=False, language=None, user=None):
+    """(content bytes, file extension, segment count) for ``pages``; ``user`` is named as last translator."""
     source_language, target_language, segments = export_segments(pages, include_all, language)
     if file_format == XLIFF:
         return export_xliff(source_language, target_language, segments), "xlf", len(segments)
-    return export_po(source_language, target_language, segments).encode(), "po", len(segments)
+    return export_po(source_language, target_language, segments, user).encode(), "po", len(segments)
 
 
 @dataclass
@@ -227,13 +321,13 @@ def parse_xliff(content):
             for segment in unit.findall(namespace + "segment"):
                 source = segment.find(namespace + "source")
                 target = segment.find(namespace + "target")
-                target_text = "" if target is None else "".join(target.itertext())
+                target_text = "" if target is None else _flatten(target, namespace)
                 state = segment.get("state", "initial")
                 items.append(
                     ImportedSegment(
                         int(page_id),
                         unit.get("id", ""),
-                        "" if source is None else "".join(source.itertext()),
+                        "" if source is None else _flatten(source, namespace),
                         target_text,
                         bool(target_text.strip()) and state in ("translated", "reviewed", "final"),
                     )
@@ -242,10 +336,14 @@ def parse_xliff(content):
 
 
 def parse(content, name=""):
+    """(language, [ImportedSegment]) of a PO or XLIFF file, refused whole when it is damaged."""
     text = content if isinstance(content, bytes) else content.encode()
-    if name.lower().endswith((".xlf", ".xliff")) or text.lstrip().startswith(b"<"):
-        return parse_xliff(text)
-    return parse_po(text)
+    try:
+        if name.lower().endswith((".xlf", ".xliff")) or text.lstrip().startswith(b"<"):
+            return parse_xliff(check_xliff(text))
+        return parse_po(check_po(text))
+    except InvalidFile as error:
+        raise FileError(str(error)) from error
 
 
 @dataclass
@@ -302,18 +400,43 @@ def import_file(content, name="", user=None, partial=False, dry_run=False, progr
             if segment is None or not normalise(segment.text):
                 result.conflicts.append((page_id, item.key, _("This text is no longer in the page.")))
                 continue
-            if normalise(segment.text, segment.kind) != normalise(item.source, segment.kind):
+            target_text = item.target
+            if segment.kind == HTML and not looks_like_html(item.source):
+                source_text, codes = to_placeholders(segment.text)
+                if normalise(source_text) != normalise(item.source):
+                    result.conflicts.append((page_id, item.key, _("The source text changed since the export.")))
+                    continue
+                try:
+                    target_text = from_placeholders(item.target.strip(), codes)
+                except PlaceholderError as error:
+                    result.errors.append(
+                        (
+                            page_id,
+                            item.key,
+                            _("Use each placeholder of the source once, opened and closed in order: %(code)s")
+                            % {"code": str(error)},
+                        )
+                    )
+                    continue
+            elif normalise(segment.text, segment.kind) != normalise(item.source, segment.kind):
                 result.conflicts.append((page_id, item.key, _("The source text changed since the export.")))
                 continue
-            if segment.kind == HTML and not markup_matches(segment.text, item.target):
+            elif segment.kind == HTML and not markup_matches(segment.text, item.target):
+                # A file exported before placeholders carries the HTML itself.
                 result.errors.append((page_id, item.key, _("The translation changes the markup or links.")))
                 continue
             keys.add(item.key)
             existing = current_target.get(item.key)
-            if existing is None or normalise(existing.text, segment.kind) != normalise(item.target, segment.kind):
-                values[item.key] = item.target
+            if existing is None or normalise(existing.text, segment.kind) != normalise(target_text, segment.kind):
+                values[item.key] = target_text
         plans.append((page, values, keys))
-    if dry_run or (not result.ok and not partial):
+    if not result.ok and not partial:
+        return result
+    if dry_run:
+        # Report what would be applied and confirmed, writing nothing.
+        for page, values, keys in plans:
+            result.applied.extend((page.pk, key) for key in values)
+            result.confirmed.extend((page.pk, key) for key in keys - set(values))
         return result
     with transaction.atomic():
         for index, (page, values, keys) in enumerate(plans):

@@ -13,7 +13,8 @@ from django.conf import settings
 from django.db.models import F
 
 from .models import MemoryEntry
-from .segments import normalise, text_hash
+from .richtext import looks_like_html
+from .segments import HTML, TEXT, normalise, text_hash
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def remember(source_language, target_language, source_text, target_text, kind="t
             "source_text": source_text,
             "target_text": target_text,
             "kind": kind,
-            "length": len(normalise(source_text)),
+            "length": len(_comparable(source_text)),
         },
     )
     if not created:
@@ -69,20 +70,27 @@ def exact_matches(source_language, target_language, source_texts):
     return {hashes[source_hash]: target for source_hash, target in rows}
 
 
+def _comparable(text):
+    """Text as compared for near matches: rich text in its canonical form, without block keys."""
+    return normalise(text, HTML if looks_like_html(text) else TEXT)
+
+
 def near_matches(source_language, target_language, source_text, limit=3):
     """Entries whose source text is similar (but not identical) to ``source_text``."""
-    normalised = normalise(source_text)
+    normalised = _comparable(source_text)
     if not normalised:
         return []
-    threshold = getattr(settings, "TRANSLATIONS_MEMORY_NEAR_THRESHOLD", 0.7)
+    # Below about 85 % similar, suggestions are noise ("Photo: Frontera" is not "About Frontera").
+    threshold = getattr(settings, "TRANSLATIONS_MEMORY_NEAR_THRESHOLD", 0.85)
     candidates_limit = getattr(settings, "TRANSLATIONS_MEMORY_CANDIDATES", 500)
     length = len(normalised)
     candidates = (
         MemoryEntry.objects.filter(
             source_language=source_language,
             target_language=target_language,
-            length__gte=int(length * threshold),
-            length__lte=int(length / threshold) + 1,
+            # difflib's ratio is at most 2·shorter/(both lengths), so outside this band it cannot reach the threshold.
+            length__gte=int(length * threshold / (2 - threshold)),
+            length__lte=int(length * (2 - threshold) / threshold) + 1,
         )
         .exclude(source_hash=text_hash(source_text))
         .order_by("-updated_at")
@@ -90,7 +98,7 @@ def near_matches(source_language, target_language, source_text, limit=3):
     )
     scored = []
     for candidate_source, candidate_target in candidates:
-        matcher = difflib.SequenceMatcher(None, normalised, normalise(candidate_source), autojunk=False)
+        matcher = difflib.SequenceMatcher(None, normalised, _comparable(candidate_source), autojunk=False)
         if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
             continue
         score = matcher.ratio()

@@ -22,12 +22,15 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 
 from blog.bilingual import has_text, raw_value
+
+from .richtext import canonical_html, looks_like_html
 
 TEXT = "text"
 HTML = "html"
@@ -113,10 +116,14 @@ def is_translatable(model):
 
 
 def normalise(text, kind=TEXT):
-    """Text reduced to what a reader sees change: NFC, single spaces, trimmed."""
+    """Text reduced to what a reader sees change: NFC, single spaces, trimmed.
+
+    Rich text is first reduced to its canonical form, so the block keys and
+    tag spellings the editor writes on every save are not a change.
+    """
     text = unicodedata.normalize("NFC", str(text or ""))
     if kind == HTML:
-        text = re.sub(r">\s+<", "><", text)
+        text = re.sub(r">\s+<", "><", canonical_html(text))
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -128,8 +135,8 @@ def fingerprint(text, kind=TEXT):
 
 
 def text_hash(text):
-    """Hash of a source text for the translation memory (kind-independent)."""
-    return hashlib.sha256(normalise(text).encode()).hexdigest()
+    """Hash of a source text for the translation memory (rich text in its canonical form)."""
+    return hashlib.sha256(normalise(text, HTML if looks_like_html(text) else TEXT).encode()).hexdigest()
 
 
 def stream_raw(value):
@@ -325,6 +332,9 @@ def set_target_values(page, language, values, source=None, pairs=None):
     """
     text = PageText(page, pairs)
     source = source or text.source
+    if language == text.source or language == source:
+        # The original is written by its authors only, never by translation tooling.
+        raise ValueError(f"{language} is the original language of page {page.pk}")
     by_field = {}
     for key, value in values.items():
         field, _sep, rest = key.partition(SEPARATOR)
@@ -352,7 +362,31 @@ def set_target_values(page, language, values, source=None, pairs=None):
                 field.stream_block.child_blocks[target_block["type"]], target_block["value"], path, value
             )
         setattr(page, f"{field_name}_{language}", target_raw)
+    if "title" in values:
+        fill_slug(page, language)
     return page
+
+
+def fill_slug(page, language):
+    """Give ``page`` a ``language`` slug from its ``language`` title when it has none.
+
+    Without one the translation would live at the original's address. The
+    slug is made unique among the page's siblings.
+    """
+    from wagtail.models import Page
+
+    field_name = f"slug_{language}"
+    if not hasattr(page, field_name) or getattr(page, field_name) or page.pk is None:
+        return
+    base = slugify(getattr(page, f"title_{language}", "") or "", allow_unicode=False)[:240].strip("-")
+    if not base:
+        return
+    siblings = Page.objects.sibling_of(page, inclusive=False)
+    taken = set(siblings.values_list(field_name, flat=True)) | set(siblings.values_list("slug", flat=True))
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    setattr(page, field_name, candidate)
 
 
 def _blank_copy(stream_block, source_block):

@@ -295,14 +295,41 @@ def _state_for(page_id, language, source):
     return state
 
 
+def unreviewed_machine_keys(text, language, state):
+    """Keys of ``language`` segments whose text is still exactly what a machine (or a copy) wrote."""
+    state = valid_state(state, text)
+    if state is None or not state.machine_segments:
+        return set()
+    text.with_pairs(state.block_pairs)
+    target = text.segments(language)
+    return {
+        key
+        for key, provenance in state.machine_segments.items()
+        if key in target and target[key].fingerprint and target[key].fingerprint == provenance.get("fingerprint")
+    }
+
+
+def languages_with_unreviewed_machine_text(page):
+    """Target languages of ``page`` (as it is in memory) that hold unreviewed machine text."""
+    if page.pk is None or not is_translatable(type(page)):
+        return []
+    states = {state.language: state for state in TranslationState.objects.filter(page_id=page.pk)}
+    if not any(state.machine_segments for state in states.values()):
+        return []
+    text = PageText(page)
+    return [
+        language for language in target_languages(page) if unreviewed_machine_keys(text, language, states.get(language))
+    ]
+
+
 @transaction.atomic
-def confirm(text, language, keys=None, user=None, revision=None, remember=True):
+def confirm(text, language, keys=None, user=None, revision=None, remember=True, exclude=()):
     """Record ``language``'s text as in sync with the current source.
 
     ``keys`` limits the confirmation to some segments (the ones a translator
-    touched); by default every segment is confirmed. Confirmed pairs go into
-    the translation memory, and any machine-draft mark on them is cleared,
-    because a person has now reviewed them.
+    touched); by default every segment except ``exclude`` is confirmed.
+    Confirmed pairs go into the translation memory, and any machine-draft
+    mark on them is cleared, because a person has now reviewed them.
     """
     source = text.source
     state = _state_for(text.page.pk, language, source)
@@ -310,6 +337,7 @@ def confirm(text, language, keys=None, user=None, revision=None, remember=True):
     src, tgt = text.segments(source), text.segments(language)
     if keys is None:
         keys = set(src) | set(tgt) | set(state.source_fingerprints) | set(state.machine_segments)
+    keys = set(keys) - set(exclude)
     for key in keys:
         source_segment, target_segment = src.get(key), tgt.get(key)
         if source_segment and source_segment.fingerprint:
@@ -444,11 +472,23 @@ def _keep_state_revision(page, language, revision):
     )
 
 
-def mark_up_to_date(page, language, user=None):
-    """Confirm every segment of ``language`` against the current source (a reviewer's decision)."""
+def mark_up_to_date(page, language, user=None, approve_machine=False):
+    """Confirm the segments of ``language`` against the current source (a reviewer's decision).
+
+    Unreviewed machine segments are left unreviewed unless ``approve_machine``
+    says a person has read and approves them; approved machine text is still
+    kept out of the translation memory, which learns only from text a person
+    wrote or edited. Returns the number of machine segments left unreviewed.
+    """
     text = latest_text(page)
     revision = Revision.objects.filter(pk=text.page.latest_revision_id).first()
-    return confirm(text, language, user=user, revision=revision)
+    state = TranslationState.objects.filter(page_id=page.pk, language=language).first()
+    machine_keys = unreviewed_machine_keys(text, language, state)
+    confirm(text, language, user=user, revision=revision, exclude=machine_keys)
+    if machine_keys and approve_machine:
+        confirm(text, language, keys=machine_keys, user=user, revision=revision, remember=False)
+        return 0
+    return len(machine_keys)
 
 
 def save_reviewed_text(page, language, values, user=None, publish=False):

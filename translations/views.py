@@ -6,7 +6,7 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -22,7 +22,16 @@ from . import files, memory
 from .diff import highlight, markup_matches, show
 from .machine import MachineTranslationError, configured_backends
 from .models import Status
-from .segments import HTML, PageText, is_translatable, language_codes, normalise, target_languages
+from .richtext import (
+    PlaceholderError,
+    canonical_html,
+    describe,
+    from_placeholders,
+    looks_like_html,
+    renumber,
+    to_placeholders,
+)
+from .segments import HTML, is_translatable, language_codes, normalise, target_languages
 from .sync import (
     SEGMENT_MACHINE,
     SEGMENT_MISSING,
@@ -31,6 +40,7 @@ from .sync import (
     all_statuses,
     copy_source_into_empty,
     language_name,
+    latest_text,
     mark_ready,
     mark_up_to_date,
     page_status,
@@ -165,6 +175,19 @@ def _page_for(request, page_id, permission="edit"):
     return page
 
 
+def editable_text(state):
+    """A segment's translation as a translator edits it: rich text as words and the source's placeholders."""
+    target = state.target
+    if target is None:
+        return ""
+    if target.kind != HTML:
+        return target.text
+    if state.source is None:
+        return canonical_html(target.text)
+    renumbered = renumber(target.text, to_placeholders(state.source.text)[1])
+    return renumbered if renumbered is not None else canonical_html(target.text)
+
+
 class ReviewForm(forms.Form):
     """One text area per segment shown, named after the segment key."""
 
@@ -183,13 +206,20 @@ class ReviewForm(forms.Form):
         data = super().clean()
         for key, segment in self.segments.items():
             value = data.get(key, "")
-            if (
-                segment.kind == HTML
-                and normalise(value)
-                and segment.source is not None
-                and not markup_matches(segment.source.text, value)
-            ):
-                self.add_error(key, _("Keep exactly the markup and links of the source text."))
+            if segment.kind != HTML or not normalise(value) or segment.source is None:
+                continue
+            if looks_like_html(value):
+                if not markup_matches(segment.source.text, value):
+                    self.add_error(key, _("Keep exactly the markup and links of the source text."))
+                continue
+            try:
+                data[key] = from_placeholders(value.strip(), to_placeholders(segment.source.text)[1])
+            except PlaceholderError as error:
+                self.add_error(
+                    key,
+                    _("Use each placeholder of the source once, opened and closed in order: %(code)s")
+                    % {"code": str(error)},
+                )
         return data
 
     def changed_values(self):
@@ -221,6 +251,7 @@ def _review_rows(status, form, source_language, show_all):
             "target": show(segment.target.text if segment.target else ""),
             "exact": exact.get(source_now) if segment.status in (SEGMENT_MISSING, SEGMENT_NEW) else None,
             "near": memory.near_matches(source_language, status.language, source_now) if segment in near_wanted else [],
+            "markup": describe(to_placeholders(source_now)[1]) if segment.kind == HTML and source_now else "",
         }
         rows.append(row)
     return rows
@@ -230,14 +261,13 @@ def _review_rows(status, form, source_language, show_all):
 def page_view(request, page_id, language):
     """Side-by-side review of one language version, with its actions."""
     page = _page_for(request, page_id)
-    if language not in target_languages(page) and language not in language_codes():
+    # The original language (as the latest draft has it) is never reviewed or written here.
+    if language not in language_codes() or language not in target_languages(latest_text(page).page):
         raise Http404
     status = page_status(page, language)
-    if language not in target_languages(PageText(page)) and language == status.source_language:
-        raise Http404
     show_all = request.GET.get("all") == "1"
     segments = status.segments if show_all else status.changed_segments()
-    form = ReviewForm(segments, initial={s.key: s.target.text if s.target else "" for s in segments})
+    form = ReviewForm(segments, initial={s.key: editable_text(s) for s in segments})
     here = reverse("translations:page", args=[page.pk, language])
     if request.method == "POST":
         action = request.POST.get("action")
@@ -258,8 +288,42 @@ def page_view(request, page_id, language):
             if status.status == Status.MISSING:
                 messages.error(request, _("There is no translation to confirm yet."))
             else:
-                mark_up_to_date(page, language, user=request.user)
-                messages.success(request, _("Marked as up to date."))
+                left = mark_up_to_date(page, language, user=request.user)
+                if left:
+                    messages.warning(
+                        request,
+                        ngettext(
+                            "Marked as up to date, except %(count)s machine-drafted segment nobody has reviewed: "
+                            "edit it or approve it below.",
+                            "Marked as up to date, except %(count)s machine-drafted segments nobody has reviewed: "
+                            "edit them or approve them below.",
+                            left,
+                        )
+                        % {"count": left},
+                    )
+                else:
+                    messages.success(request, _("Marked as up to date."))
+            return redirect(here)
+        elif action == "approve_machine":
+            machine_count = len([s for s in status.segments if s.status == SEGMENT_MACHINE])
+            # The count the reviewer saw must still be the count now, so a newer draft is never approved unseen.
+            if (
+                not machine_count
+                or request.POST.get("machine_count") != str(machine_count)
+                or request.POST.get("read_machine") != "1"
+            ):
+                messages.error(request, _("The machine drafts changed since you looked; review them again."))
+            else:
+                mark_up_to_date(page, language, user=request.user, approve_machine=True)
+                messages.success(
+                    request,
+                    ngettext(
+                        "Approved %(count)s machine-drafted segment as reviewed.",
+                        "Approved %(count)s machine-drafted segments as reviewed.",
+                        machine_count,
+                    )
+                    % {"count": machine_count},
+                )
             return redirect(here)
         elif action == "copy_source":
             count = copy_source_into_empty(page, language, user=request.user)
@@ -318,6 +382,26 @@ def page_view(request, page_id, language):
     return TemplateResponse(request, "translations/page.html", context)
 
 
+def status_view(request, page_id):
+    """Each translation's status of one page, for the editor's header badges."""
+    page = _page_for(request, page_id)
+    rows = [page_status(page, language) for language in target_languages(latest_text(page).page)]
+    label = _("%(language)s: %(status)s")
+    return JsonResponse(
+        {
+            "statuses": [
+                {
+                    "language": row.language,
+                    "status": row.status,
+                    "label": label % {"language": row.language_name, "status": row.status_label},
+                    "url": reverse("translations:page", args=[page.pk, row.language]),
+                }
+                for row in rows
+            ]
+        }
+    )
+
+
 class ExportForm(forms.Form):
     page = forms.TypedMultipleChoiceField(coerce=int, choices=(), label=gettext_lazy("Pages"))
     format = forms.ChoiceField(
@@ -353,6 +437,7 @@ def export_view(request):
                 form.cleaned_data["format"],
                 include_all=form.cleaned_data["all"],
                 language=form.cleaned_data["language"] or None,
+                user=request.user,
             )
         except files.FileError as error:
             messages.error(request, str(error))

@@ -2,7 +2,9 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -11,12 +13,18 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button, ListingButton
 from wagtail.models import Page
 
-from blog.templatetags.bilingual_tags import language_name as language_in_sentence
-
 from . import admin_urls
-from .models import Status, TranslationState
-from .segments import PageText, is_translatable, target_languages
-from .sync import SEGMENT_MACHINE, all_statuses, derive, page_status, statuses_for, translatable_pages
+from .models import Status
+from .segments import is_translatable, target_languages
+from .sync import (
+    all_statuses,
+    language_name,
+    languages_with_unreviewed_machine_text,
+    page_status,
+    statuses_for,
+    translatable_pages,
+)
+from .viewsets import MemoryEntryViewSet
 
 
 @hooks.register("register_admin_urls")
@@ -27,6 +35,21 @@ def register_admin_urls():
 class TranslationsMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perm("wagtailadmin.access_admin")
+
+
+@hooks.register("register_admin_viewset")
+def register_memory_viewset():
+    return MemoryEntryViewSet("translation_memory")
+
+
+@hooks.register("insert_editor_js")
+def open_on_original_language():
+    """Load the scripts that show a page's original-language fields first and its translation badges."""
+    return format_html(
+        '<script src="{}"></script><script src="{}"></script>',
+        static("translations/js/open_on_original_language.js"),
+        static("translations/js/status_badges.js"),
+    )
 
 
 @hooks.register("register_reports_menu_item")
@@ -132,21 +155,22 @@ def add_status_header_buttons(page, user, next_url=None, view_name=None):
 
 @hooks.register("before_publish_page")
 def refuse_unreviewed_machine_text(request, page):
-    """A page whose translation is marked ready cannot go live with unreviewed machine text."""
-    if not getattr(page, "translation_ready", False) or not is_translatable(type(page)):
+    """Say why a page marked ready cannot show its translation yet.
+
+    The draft is already saved. Other publish paths (bulk actions, scheduled
+    publishing, code) are held back by the ``pre_save`` guard in ``signals``.
+    """
+    if not getattr(page, "translation_ready", False):
         return None
-    text = PageText(page)
-    states = {state.language: state for state in TranslationState.objects.filter(page_id=page.pk)}
-    for language in target_languages(page):
-        row = derive(text, language, states.get(language), page=page)
-        if any(segment.status == SEGMENT_MACHINE for segment in row.segments):
-            messages.error(
-                request,
-                _(
-                    "The %(language)s text has machine drafts nobody has reviewed. Review them, or untick "
-                    "“translation ready”, before publishing."
-                )
-                % {"language": language_in_sentence(language)},
-            )
-            return redirect("wagtailadmin_pages:edit", page.pk)
-    return None
+    languages = languages_with_unreviewed_machine_text(page)
+    if not languages:
+        return None
+    messages.error(
+        request,
+        _(
+            "The %(language)s text has machine drafts nobody has reviewed. Review them, or untick "
+            "“translation ready”, before publishing."
+        )
+        % {"language": ", ".join(language_name(language) for language in languages)},
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)

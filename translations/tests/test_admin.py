@@ -196,7 +196,7 @@ def test_export_and_import_views(admin_client, long_article):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     po = polib.pofile(response.content.decode())
-    po[0].msgstr, po[0].flags = "<p>Los precios se duplicaron.</p>", []
+    po[0].msgstr, po[0].flags = "Los precios se duplicaron.", []
     upload = SimpleUploadedFile("t.po", str(po).encode())
     response = admin_client.post(reverse("translations:import"), {"file": upload})
     assert "Applied: 1" in response.content.decode()
@@ -216,3 +216,38 @@ def test_views_need_edit_permission(client, django_user_model, long_article):
     assert response.status_code in (302, 403)
     assert not TranslationState.objects.filter(page=long_article, confirmed_by=user).exists()
     assert "Water for sale" not in report(client).content.decode()
+
+
+def test_review_screen_edits_words_and_placeholders_not_html(admin_client, long_article):
+    page = edit(long_article, "en", 2, '<p>Nobody <a href="https://x.invalid">replies</a> <b>now</b>.</p>')
+    key = page_status(page, "es").changed_segments()[0].key
+    url = reverse("translations:page", args=[page.pk, "es"])
+    content = admin_client.get(url).content.decode()
+    assert "Nadie {1}responde{/1}." in content  # the textarea: words and the source's placeholders
+    assert "&lt;a href" not in content.split("<textarea", 1)[1].split("</textarea>", 1)[0]
+    response = admin_client.post(url, {"action": "save", key: "Nadie {1}contesta{/1}."})
+    assert response.status_code == 200  # a placeholder left out: refused, the text kept
+    assert "Nadie {1}contesta{/1}." in response.content.decode()
+    assert page_status(page, "es").status == Status.STALE
+    response = admin_client.post(url, {"action": "save", key: "{2}Ahora{/2} nadie {1}contesta{/1}."})
+    assert response.status_code == 302
+    draft = Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
+    assert draft.body_es.raw_data[2]["value"] == '<p><b>Ahora</b> nadie <a href="https://x.invalid">contesta</a>.</p>'
+    assert page_status(page, "es").status == Status.UP_TO_DATE
+
+
+def test_status_badges_answer_per_language_for_editors_only(admin_client, long_article):
+    from django.test import Client
+
+    edit(long_article, "en", 1, "<p>Prices doubled.</p>")
+    url = reverse("translations:status", args=[long_article.pk])
+    data = admin_client.get(url).json()
+    assert data["statuses"] == [
+        {
+            "language": "es",
+            "status": "stale",
+            "label": "Spanish: Stale",
+            "url": reverse("translations:page", args=[long_article.pk, "es"]),
+        }
+    ]
+    assert Client().get(url).status_code == 302  # anonymous: to the login page

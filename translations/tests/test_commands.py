@@ -48,7 +48,7 @@ def test_export_then_import_round_trip(tmp_path, long_article):
     output = tmp_path / "out.po"
     assert "Exported 1 segments" in run("export", "--page", str(long_article.pk), "--output", str(output))
     po = polib.pofile(str(output))
-    po[0].msgstr, po[0].flags = "<p>Los precios se duplicaron.</p>", []
+    po[0].msgstr, po[0].flags = "Los precios se duplicaron.", []
     po.save(str(output))
     assert "1 applied" in run("import", str(output))
     assert page_status(long_article, "es").status == Status.UP_TO_DATE
@@ -58,7 +58,7 @@ def test_import_with_conflicts_fails_and_applies_nothing(tmp_path, long_article)
     edit(long_article, "en", 1, "<p>Prices doubled.</p>")
     output = tmp_path / "out.xlf"
     run("export", "--page", str(long_article.pk), "--format", "xliff", "--output", str(output))
-    text = output.read_text().replace("&lt;p&gt;Los precios subieron.&lt;/p&gt;", "&lt;p&gt;Duplicados.&lt;/p&gt;")
+    text = output.read_text().replace("<target>Los precios subieron.</target>", "<target>Duplicados.</target>")
     output.write_text(text.replace('state="initial"', 'state="translated"'))
     edit(long_article, "en", 1, "<p>Prices tripled.</p>")
     with pytest.raises(CommandError):

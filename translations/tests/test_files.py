@@ -29,11 +29,13 @@ def test_po_export_holds_only_the_stale_segment_with_context(stale_article):
     po = export_po(stale_article)
     assert len(po) == 1
     entry = po[0]
-    assert entry.msgid == '<p>Prices <a href="https://x.invalid/p">doubled</a>.</p>'
-    assert entry.msgstr == "<p>Los precios subieron.</p>"
+    # Markup travels as numbered placeholders, explained in a comment.
+    assert entry.msgid == "Prices {1}doubled{/1}."
+    assert 'Markup: {1} = <a href="https://x.invalid/p">, {/1} = </a>' in entry.comment
+    assert entry.msgstr == "Los precios subieron."
     assert entry.msgctxt.startswith(f"{stale_article.pk}:body:")
     assert "fuzzy" in entry.flags
-    assert entry.previous_msgid == "<p>Prices rose.</p>"
+    assert entry.previous_msgid == "Prices rose."
     assert po.metadata["Language"] == "es"
 
 
@@ -47,7 +49,7 @@ def test_po_export_all_holds_every_segment(stale_article):
 
 def test_po_round_trip_writes_a_draft_with_markup_intact(stale_article):
     po = export_po(stale_article)
-    po[0].msgstr = '<p>Los precios se <a href="https://x.invalid/p">duplicaron</a>.</p>'
+    po[0].msgstr = "Los precios se {1}duplicaron{/1}."
     po[0].flags.remove("fuzzy")
     revisions_before = stale_article.revisions.count()
     result = files.import_file(str(po).encode(), "page.po")
@@ -68,7 +70,7 @@ def test_po_import_after_the_source_changed_reports_conflicts_and_applies_nothin
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
     po_body = next(entry for entry in po if "doubled" in entry.msgid)
-    po_body.msgstr = '<p>Los precios se <a href="https://x.invalid/p">duplicaron</a>.</p>'
+    po_body.msgstr = "Los precios se {1}duplicaron{/1}."
     edit(stale_article, "en", 1, "<p>Prices tripled.</p>")
     revisions_before = stale_article.revisions.count()
     result = files.import_file(str(po).encode(), "page.po")
@@ -93,15 +95,16 @@ def test_partial_import_applies_what_still_matches(stale_article):
 
 def test_import_refuses_changed_markup(stale_article):
     po = export_po(stale_article)
-    po[0].msgstr = "<p>Los precios se duplicaron.</p>"
+    po[0].msgstr = "Los precios se duplicaron."  # the link's placeholders left out
     po[0].flags = []
     result = files.import_file(str(po).encode(), "page.po")
     assert result.errors and not result.applied
+    assert "{1}" in result.errors[0][2]
 
 
 def test_fuzzy_entries_are_not_applied(stale_article):
     po = export_po(stale_article)
-    po[0].msgstr = '<p>Los precios se <a href="https://x.invalid/p">duplicaron</a>.</p>'
+    po[0].msgstr = "Los precios se {1}duplicaron{/1}."
     result = files.import_file(str(po).encode(), "page.po")
     assert result.applied == [] and len(result.skipped) == 1
 
@@ -117,13 +120,20 @@ def test_xliff_export_is_xliff_2_with_the_stale_unit(stale_article):
     assert root.get("version") == "2.0" and root.get("srcLang") == "en" and root.get("trgLang") == "es"
     units = root.findall(".//x:unit", NS)
     assert len(units) == 1
-    assert units[0].find("x:segment/x:source", NS).text.startswith("<p>Prices <a ")
+    source = units[0].find("x:segment/x:source", NS)
+    assert source.text == "Prices "
+    assert source.find("x:pc", NS).text == "doubled" and source.find("x:pc", NS).get("id") == "1"
+    data = {item.get("id"): item.text for item in units[0].findall("x:originalData/x:data", NS)}
+    assert data == {"d1": '<a href="https://x.invalid/p">', "d1e": "</a>"}
     assert units[0].find("x:segment", NS).get("state") == "initial"
+
+
+XLIFF_TRANSLATION = '<target>Los precios se <pc id="1" dataRefStart="d1" dataRefEnd="d1e">duplicaron</pc>.</target>'
 
 
 def translate_xliff(content, new_target):
     text = content.decode()
-    old = "&lt;p&gt;Los precios subieron.&lt;/p&gt;"
+    old = "<target>Los precios subieron.</target>"
     assert old in text
     text = text.replace(old, new_target).replace('state="initial"', 'state="translated"')
     return text.encode()
@@ -132,7 +142,7 @@ def translate_xliff(content, new_target):
 def test_xliff_round_trip_writes_a_draft_with_markup_intact(stale_article):
     translated = translate_xliff(
         export_xliff(stale_article),
-        '&lt;p&gt;Los precios se &lt;a href="https://x.invalid/p"&gt;duplicaron&lt;/a&gt;.&lt;/p&gt;',
+        XLIFF_TRANSLATION,
     )
     result = files.import_file(translated, "page.xlf")
     assert result.ok and len(result.applied) == 1
@@ -144,7 +154,7 @@ def test_xliff_round_trip_writes_a_draft_with_markup_intact(stale_article):
 def test_xliff_import_after_the_source_changed_applies_nothing(stale_article):
     translated = translate_xliff(
         export_xliff(stale_article),
-        '&lt;p&gt;Los precios se &lt;a href="https://x.invalid/p"&gt;duplicaron&lt;/a&gt;.&lt;/p&gt;',
+        XLIFF_TRANSLATION,
     )
     edit(stale_article, "en", 1, "<p>Prices tripled.</p>")
     result = files.import_file(translated, "page.xlf")
@@ -157,7 +167,7 @@ def test_missing_translation_exports_and_imports_into_new_blocks(untranslated_ar
     po = export_po(untranslated_article)
     assert {entry.msgctxt.split(":")[1] for entry in po} == {"title", "body"}
     for entry in po:
-        entry.msgstr = "Turno de noche" if entry.msgctxt.endswith(":title") else "<p>Los camiones esperan.</p>"
+        entry.msgstr = "Turno de noche" if entry.msgctxt.endswith(":title") else "Los camiones esperan."
     result = files.import_file(str(po).encode(), "page.po")
     assert result.ok
     draft = Page.objects.get(pk=untranslated_article.pk).specific.get_latest_revision_as_object()
@@ -170,3 +180,14 @@ def test_hostile_xml_is_refused(stale_article):
     bomb = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><xliff>&a;</xliff>'
     with pytest.raises(files.FileError):
         files.import_file(bomb, "bomb.xlf")
+
+
+def test_external_links_may_be_localised_internal_links_may_not(db):
+    from translations.diff import markup_matches
+
+    source = '<p data-block-key="a1">See <a href="https://x.invalid/salitre-methodology">how</a>.</p>'
+    assert markup_matches(source, '<p>Mira <a href="https://x.invalid/metodologia-salitre">cómo</a>.</p>')
+    assert not markup_matches(source, "<p>Mira cómo.</p>")
+    internal = '<p>See <a linktype="page" id="7">how</a>.</p>'
+    assert markup_matches(internal, '<p data-block-key="zz">Mira <a id="7" linktype="page">cómo</a>.</p>')
+    assert not markup_matches(internal, '<p>Mira <a linktype="page" id="8">cómo</a>.</p>')

@@ -144,7 +144,9 @@ def test_rerun_never_overwrites_reviewed_text(settings, untranslated_article):
     draft = Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
     assert draft.title_es == "Turno de noche en el puente"
     assert draft.body_es.raw_data[0]["value"] == "<p>[es] Trucks wait all night.</p>"
-    mark_up_to_date(page, "es")
+    assert mark_up_to_date(page, "es") == 1  # the machine body stays unreviewed until approved
+    assert page_status(page, "es").status == Status.MACHINE
+    mark_up_to_date(page, "es", approve_machine=True)
     assert page_status(page, "es").status == Status.UP_TO_DATE
     assert machine_draft(page, "es", "dummy") == 0
 

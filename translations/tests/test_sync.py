@@ -145,3 +145,57 @@ def test_state_records_the_source_revision(long_article):
     state = TranslationState.objects.get(page=long_article, language="es")
     assert state.source_revision_id == long_article.latest_revision_id
     assert state.source_language == "en"
+
+
+def draftail_save(page, changes=None):
+    """Save a revision the way the admin does: every rich text paragraph goes through Draftail's converter.
+
+    ``changes`` maps (language, paragraph index) to new HTML typed in the editor.
+    """
+    from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+
+    from blog.blocks import RICH_TEXT_FEATURES
+
+    converter = ContentstateConverter(RICH_TEXT_FEATURES)
+    draft = page.get_latest_revision_as_object()
+    for language in ("en", "es"):
+        body = stream_raw(getattr(draft, f"body_{language}"))
+        for index, block in enumerate(body):
+            if block["type"] == "paragraph":
+                html = (changes or {}).get((language, index), block["value"])
+                block["value"] = converter.to_database_format(converter.from_database_format(html))
+        setattr(draft, f"body_{language}", body)
+    draft.save_revision()
+    return draft
+
+
+def test_an_editor_save_that_adds_block_keys_changes_no_status(long_article):
+    """Draftail's block keys and tag spellings are not a change of text."""
+    confirmed_at = TranslationState.objects.get(page=long_article, language="es").confirmed_at
+    draft = draftail_save(long_article)
+    assert 'data-block-key="' in stream_raw(draft.body_es)[0]["value"]
+    # Nothing counts as a translator's edit, so nothing is re-confirmed.
+    assert TranslationState.objects.get(page=long_article, language="es").confirmed_at == confirmed_at
+    status = page_status(long_article, "es")
+    assert status.status == Status.UP_TO_DATE
+    assert status.changed_segments() == []
+
+
+def test_an_editor_edit_of_one_paragraph_stales_exactly_that_segment(long_article):
+    """The first admin save of a seeded page, with one English paragraph changed."""
+    draftail_save(long_article, {("en", 1): "<p>Prices doubled.</p>"})
+    status = page_status(long_article, "es")
+    assert status.status == Status.STALE
+    assert [segment.source.text.startswith("<p data-block-key=") for segment in status.changed_segments()] == [True]
+    assert "doubled" in status.changed_segments()[0].source.text
+
+
+def test_canonical_html_drops_what_readers_cannot_see():
+    from translations.richtext import canonical_html
+
+    assert canonical_html('<p data-block-key="a1b2c">A <strong>b</strong>&nbsp;c<br></p>') == canonical_html(
+        "<p>A <b>b</b>\xa0c<br/></p>"
+    )
+    assert canonical_html("plain") == "<p>plain</p>"
+    assert fingerprint('<p data-block-key="zz">x</p>', "html") == fingerprint("<p>x</p>", "html")
+    assert fingerprint('<p><a href="/a">x</a></p>', "html") != fingerprint('<p><a href="/b">x</a></p>', "html")

@@ -1,0 +1,145 @@
+"""Damaged PO and XLIFF files are refused whole, with the line and the reason; nothing is written."""
+
+import shutil
+import subprocess
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from wagtail.models import Page
+
+from translations import files, validation
+
+from .conftest import edit
+
+
+@pytest.fixture
+def stale_article(long_article):
+    return edit(long_article, "en", 1, "<p>Prices doubled.</p>")
+
+
+def exported(page, file_format, **kwargs):
+    content, _extension, _count = files.export(Page.objects.filter(pk=page.pk).specific(), file_format, **kwargs)
+    return content.decode()
+
+
+def translated_po(page):
+    """An exported PO file with its one stale entry translated, as Poedit would save it."""
+    text = exported(page, files.PO)
+    text = text.replace("#, fuzzy\n", "")
+    return text.replace('msgstr "Los precios subieron."', 'msgstr "Los precios se duplicaron."')
+
+
+def upload(client, name, text):
+    return client.post(reverse("translations:import"), {"file": SimpleUploadedFile(name, text.encode())})
+
+
+def assert_refused(client, page, name, text, *fragments):
+    revisions = page.revisions.count()
+    response = upload(client, name, text)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "nothing was imported" in content
+    for fragment in fragments:
+        assert fragment in content
+    assert page.revisions.count() == revisions
+    draft = Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
+    assert draft.body_es.raw_data[1]["value"] == "<p>Los precios subieron.</p>"
+
+
+def line_of(text, fragment):
+    return text[: text.index(fragment)].count("\n") + 1
+
+
+def test_exported_files_pass_gnu_gettext_and_the_xliff_schema(stale_article):
+    text = translated_po(stale_article)
+    if shutil.which("msgfmt"):
+        checked = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", "-"], input=text.encode(), check=False)  # noqa: S607
+        assert checked.returncode == 0
+    assert validation.check_po(text) == text
+    validation.check_xliff(exported(stale_article, files.XLIFF, include_all=True).encode())
+
+
+def test_a_translated_po_file_is_applied(admin_client, stale_article):
+    response = upload(admin_client, "t.po", translated_po(stale_article))
+    assert "Applied: 1" in response.content.decode()
+
+
+def test_an_unterminated_string_is_refused(admin_client, stale_article):
+    text = translated_po(stale_article).replace('se duplicaron."', "se duplicaron.")
+    line = line_of(text, "se duplicaron")
+    assert_refused(admin_client, stale_article, "t.po", text, f"Line {line}:")
+
+
+def test_a_file_cut_off_in_a_msgstr_is_refused(admin_client, stale_article):
+    text = translated_po(stale_article)
+    text = text[: text.index("se duplicaron") + len("se dup")]
+    assert_refused(admin_client, stale_article, "t.po", text, f"Line {line_of(text, 'se dup')}:")
+
+
+def test_a_file_cut_off_before_a_msgstr_is_refused(admin_client, stale_article):
+    text = translated_po(stale_article)
+    text = text[: text.index('msgstr "Los precios')]
+    assert_refused(admin_client, stale_article, "t.po", text, "msgstr")
+
+
+def test_without_gnu_gettext_the_own_checks_still_refuse(admin_client, stale_article, monkeypatch):
+    monkeypatch.setattr(validation.shutil, "which", lambda name: None)
+    text = translated_po(stale_article).replace('se duplicaron."', "se duplicaron.")
+    assert_refused(admin_client, stale_article, "t.po", text, "not closed")
+
+
+@pytest.mark.skipif(not shutil.which("msgfmt"), reason="GNU gettext is not installed")
+def test_what_msgfmt_rejects_is_refused(admin_client, stale_article):
+    """An escape gettext does not know: the line checks accept it, msgfmt -c does not."""
+    text = translated_po(stale_article).replace("se duplicaron.", "se \\qduplicaron.")
+    assert_refused(admin_client, stale_article, "t.po", text, f"Line {line_of(text, 'qduplicaron')}:")
+
+
+def test_duplicate_entries_are_refused(admin_client, stale_article):
+    text = translated_po(stale_article)
+    entry = text[text.index("#. Page") :]
+    assert_refused(admin_client, stale_article, "t.po", text + "\n" + entry, "Line")
+
+
+def test_text_that_is_not_utf8_is_refused(admin_client, stale_article):
+    revisions = stale_article.revisions.count()
+    data = translated_po(stale_article).replace("duplicaron", "duplicarón").encode("latin-1")
+    response = admin_client.post(reverse("translations:import"), {"file": SimpleUploadedFile("t.po", data)})
+    assert "not UTF-8" in response.content.decode()
+    assert stale_article.revisions.count() == revisions
+
+
+def translated_xliff(page):
+    text = exported(page, files.XLIFF)
+    text = text.replace("<target>Los precios subieron.</target>", "<target>Los precios se duplicaron.</target>")
+    return text.replace('state="initial"', 'state="translated"')
+
+
+def test_a_translated_xliff_file_is_applied(admin_client, stale_article):
+    assert "Applied: 1" in upload(admin_client, "t.xlf", translated_xliff(stale_article)).content.decode()
+
+
+def test_xliff_that_is_not_well_formed_is_refused(admin_client, stale_article):
+    text = translated_xliff(stale_article)
+    text = text[: text.index("se duplicaron") + 8]
+    assert_refused(admin_client, stale_article, "t.xlf", text, "not well-formed")
+
+
+def test_xliff_that_breaks_the_schema_is_refused(admin_client, stale_article):
+    text = translated_xliff(stale_article).replace("<segment ", "<segmento ").replace("</segment>", "</segmento>")
+    assert_refused(admin_client, stale_article, "t.xlf", text, f"Line {line_of(text, '<segmento')}:", "segmento")
+
+
+def test_xliff_with_an_unknown_state_is_refused(admin_client, stale_article):
+    text = translated_xliff(stale_article).replace('state="translated"', 'state="done"')
+    assert_refused(admin_client, stale_article, "t.xlf", text, "state")
+
+
+def test_import_command_refuses_a_damaged_file(tmp_path, stale_article):
+    from django.core.management import CommandError, call_command
+
+    path = tmp_path / "t.po"
+    path.write_text(translated_po(stale_article).replace('se duplicaron."', "se duplicaron."))
+    with pytest.raises(CommandError, match="Line"):
+        call_command("translations", "import", str(path))

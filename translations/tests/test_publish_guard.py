@@ -1,0 +1,135 @@
+"""Unreviewed machine text never reaches readers, whichever way a page is published."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page
+
+from blog.bilingual import page_url_in
+from translations import memory
+from translations.models import Status
+from translations.sync import SEGMENT_MACHINE, mark_up_to_date, page_status
+from translations.tasks import machine_draft
+
+from .conftest import edit
+from .test_sync import draftail_save
+
+
+@pytest.fixture
+def machine_ready_draft(settings, untranslated_article):
+    """A machine draft of the Spanish text, with "translation ready" ticked in the draft."""
+    settings.TRANSLATIONS_MACHINE_BACKENDS = {"dummy": {"BACKEND": "translations.machine.DummyTranslator"}}
+    machine_draft(untranslated_article, "es", "dummy")
+    draft = Page.objects.get(pk=untranslated_article.pk).specific.get_latest_revision_as_object()
+    draft.translation_ready = True
+    revision = draft.save_revision()
+    assert page_status(untranslated_article, "es").status == Status.MACHINE
+    return revision
+
+
+def assert_readers_never_see_machine_text(client, page):
+    page = Page.objects.get(pk=page.pk).specific
+    assert page.live
+    assert page.translation_ready is False
+    assert page.available_languages() == ["en"]
+    response = client.get(page_url_in(page, "es"))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Trucks wait all night." in content
+    assert "[es]" not in content
+
+
+def test_publish_in_code_keeps_machine_text_from_readers(client, machine_ready_draft):
+    machine_ready_draft.publish()
+    assert_readers_never_see_machine_text(client, machine_ready_draft.content_object)
+
+
+def test_bulk_publish_from_the_listing_keeps_machine_text_from_readers(
+    admin_client, client, machine_ready_draft, untranslated_article
+):
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    response = admin_client.post(f"{url}?id={untranslated_article.pk}&next=/admin/", {})
+    assert response.status_code == 302
+    page = Page.objects.get(pk=untranslated_article.pk).specific
+    assert not page.has_unpublished_changes  # the bulk action did publish the draft
+    assert page.body_es.raw_data[0]["value"] == "<p>[es] Trucks wait all night.</p>"
+    assert_readers_never_see_machine_text(client, untranslated_article)
+
+
+def test_scheduled_publishing_keeps_machine_text_from_readers(client, machine_ready_draft, untranslated_article):
+    machine_ready_draft.approved_go_live_at = timezone.now() - datetime.timedelta(minutes=1)
+    machine_ready_draft.save(update_fields=["approved_go_live_at"])
+    call_command("publish_scheduled", verbosity=0)
+    page = Page.objects.get(pk=untranslated_article.pk).specific
+    assert page.live_revision_id == machine_ready_draft.pk
+    assert_readers_never_see_machine_text(client, untranslated_article)
+
+
+def test_orm_save_keeps_machine_text_from_readers(client, machine_ready_draft):
+    page = machine_ready_draft.as_object()
+    page.save()
+    assert_readers_never_see_machine_text(client, page)
+
+
+def test_editor_publish_refuses_ready_with_machine_text(admin_client, machine_ready_draft, untranslated_article):
+    from translations.wagtail_hooks import refuse_unreviewed_machine_text
+
+    request = admin_client.get("/admin/").wsgi_request
+    response = refuse_unreviewed_machine_text(request, machine_ready_draft.as_object())
+    assert response is not None and response.status_code == 302
+
+
+def test_reviewed_text_is_published_ready(client, machine_ready_draft, untranslated_article):
+    """The guard holds back only machine text: once a person reviews it, the translation goes live."""
+    page = edit(untranslated_article, title_es="Turno de noche")
+    draft = Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
+    body = draft.body_es.raw_data
+    body[0]["value"] = "<p>Los camiones esperan toda la noche.</p>"
+    draft.body_es = body
+    draft.save_revision().publish()
+    page = Page.objects.get(pk=page.pk).specific
+    assert page.translation_ready is True
+    assert "Los camiones esperan" in client.get(page_url_in(page, "es")).content.decode()
+
+
+def test_an_editor_save_does_not_rekey_machine_text_as_reviewed(machine_ready_draft, untranslated_article):
+    draftail_save(Page.objects.get(pk=untranslated_article.pk).specific)
+    status = page_status(untranslated_article, "es")
+    assert [s.key for s in status.segments if s.status == SEGMENT_MACHINE]
+    assert status.status == Status.MACHINE
+
+
+def test_mark_up_to_date_leaves_machine_segments_unreviewed(admin_client, machine_ready_draft, untranslated_article):
+    url = reverse("translations:page", args=[untranslated_article.pk, "es"])
+    response = admin_client.post(url, {"action": "mark_up_to_date"}, follow=True)
+    assert "except 2 machine-drafted segments" in response.content.decode()
+    assert page_status(untranslated_article, "es").status == Status.MACHINE
+    assert memory.exact_match("en", "es", "<p>Trucks wait all night.</p>") is None
+    # Marking ready is still refused.
+    admin_client.post(url, {"action": "mark_ready"})
+    assert Page.objects.get(pk=untranslated_article.pk).specific.translation_ready is False
+
+
+def test_approving_machine_segments_needs_the_count_and_the_tick(
+    admin_client, machine_ready_draft, untranslated_article
+):
+    url = reverse("translations:page", args=[untranslated_article.pk, "es"])
+    content = admin_client.get(url).content.decode()
+    assert "Approve 2 machine-drafted segments as reviewed" in content
+    admin_client.post(url, {"action": "approve_machine", "machine_count": "2"})
+    admin_client.post(url, {"action": "approve_machine", "machine_count": "1", "read_machine": "1"})
+    assert page_status(untranslated_article, "es").status == Status.MACHINE
+    admin_client.post(url, {"action": "approve_machine", "machine_count": "2", "read_machine": "1"})
+    assert page_status(untranslated_article, "es").status == Status.UP_TO_DATE
+    # Approved machine output is not taught to the translation memory.
+    assert memory.exact_match("en", "es", "<p>Trucks wait all night.</p>") is None
+
+
+def test_memory_learns_from_text_a_person_wrote(machine_ready_draft, untranslated_article):
+    edit(untranslated_article, title_es="Turno de noche")
+    assert memory.exact_match("en", "es", "Night shift at the bridge") == "Turno de noche"
+    mark_up_to_date(untranslated_article, "es")
+    assert memory.exact_match("en", "es", "<p>Trucks wait all night.</p>") is None
