@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "comments",
     "tips",
     "translations",
+    "blogger",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
