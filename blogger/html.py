@@ -230,19 +230,38 @@ def body_blocks(source):
     return BodyConverter().convert(source)
 
 
+DROPPED_CONTENT = re.compile(r"<(script|style|noscript|head)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+LINE_BREAK = re.compile(r"<br\b[^>]*>", re.IGNORECASE)
+BLOCK_END = re.compile(
+    r"</(?:p|div|blockquote|li|h[1-6]|tr)\s*>|<(?:p|div|blockquote|li|h[1-6]|tr)\b[^>]*>", re.IGNORECASE
+)
+LINK = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*(["'])(.*?)\1[^>]*>(.*?)</a\s*>""", re.IGNORECASE | re.DOTALL)
+TAG = re.compile(r"<[^>]*>")
+
+
+def link_text(match):
+    href, label = html.unescape(match[2]).strip(), match[3]
+    shown = TAG.sub("", label).strip()
+    if href.startswith(("http://", "https://")) and href.rstrip("/") != html.unescape(shown).rstrip("/"):
+        return f"{label} ({href})" if shown else href
+    return label
+
+
 def plain_text(source):
-    """Blogger HTML (a comment, a quotation) as plain text with its line breaks."""
-    soup = BeautifulSoup(source or "", "html.parser")
-    for tag in soup.find_all(DROP):
-        tag.decompose()
-    for tag in soup.find_all("br"):
-        tag.replace_with("\n")
-    for tag in soup.find_all(["p", "div", "blockquote", "li"]):
-        tag.insert_after("\n\n")
-    for link in soup.find_all("a"):
-        href, label = link.get("href", ""), link.get_text()
-        if href.startswith(("http://", "https://")) and href.rstrip("/") != label.strip().rstrip("/"):
-            link.replace_with(f"{label} ({href})" if label.strip() else href)
-    lines = [" ".join(SPACE.sub(" ", line).split()) for line in soup.get_text().split("\n")]
-    text = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    """Blogger HTML (a comment, a quotation) as plain text with its line breaks.
+
+    The result is text, never markup: every tag is removed and entities are
+    decoded, so it is stored and escaped like anything a reader types.
+    Regular expressions suffice for that and are much faster than a parser,
+    which matters for a hundred thousand comments.
+    """
+    if "<" not in (source or "") and "&" not in (source or ""):
+        text = source or ""
+    else:
+        text = DROPPED_CONTENT.sub("", source)
+        text = LINE_BREAK.sub("\n", text)
+        text = BLOCK_END.sub("\n\n", text)
+        text = LINK.sub(link_text, text)
+        text = html.unescape(TAG.sub("", text))
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

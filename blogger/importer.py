@@ -9,20 +9,28 @@ second run change nothing.
 
 import collections
 import hashlib
+import itertools
 import json
 import time
 import uuid
 from urllib.parse import quote
 
 from django.conf import settings
-from django.db import reset_queries, transaction
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, reset_queries, router, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.encoding import uri_to_iri
 from django.utils.text import slugify
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+from django_tasks.backends.immediate import ImmediateBackend
+from modelsearch.tasks import insert_or_update_object_task
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex, Revision
+from wagtail.search.backends import get_search_backends
+from wagtail.tasks import update_reference_index_task
 
-from blog.models import ArticleAuthor, ArticlePage, Author, BlogTag
+from blog.models import ArticleAuthor, ArticlePage, ArticlePageTag, Author, BlogTag
 from comments.language import detect_language
 from comments.models import Comment, CommentSettings
 from comments.threads import MAX_STORED_DEPTH, SEGMENT_WIDTH, segment
@@ -77,6 +85,11 @@ class Importer:
         self.slugs = {"post": self.sibling_slugs(self.index), "page": self.sibling_slugs(self.home)}
         self.staged = []
         self.timings = {}
+        self.pending_pages = []
+        self.created = set()
+        self.had_comments = ImportedItem.objects.filter(kind=ImportedItem.Kind.COMMENT).exists()
+        self.last_child = {}
+        self.cache = {"author": {}, "label": {}}
 
     # Bookkeeping
 
@@ -119,6 +132,7 @@ class Importer:
             with transaction.atomic():
                 for _format, entry in batch:
                     self.import_entry(entry)
+                self.write_pages()
                 self.flush_staged()
             # Under DEBUG Django keeps every query; memory must stay flat.
             reset_queries()
@@ -133,11 +147,11 @@ class Importer:
             self.skip(entry.blogger_id, f"{entry.kind} {entry.skip_reason}", f"{entry.kind}s skipped")
             return
         try:
+            if entry.kind == "comment":
+                self.stage_comment(entry)
+                return
             with transaction.atomic():
-                if entry.kind == "comment":
-                    self.stage_comment(entry)
-                else:
-                    self.import_page(entry)
+                self.import_page(entry)
         # One bad entry must not stop the import; it is reported instead.
         except Exception as error:
             self.skip(entry.blogger_id, f"{entry.kind} could not be imported: {error}", f"{entry.kind}s skipped")
@@ -145,7 +159,7 @@ class Importer:
     def entry_language(self, entry, text):
         if self.language != "detect":
             return self.language
-        return detect_language(f"{entry.title}\n{text}"[:2000], settings.LANGUAGE_CODE.split("-")[0])
+        return detect_language(f"{entry.title}\n{text}"[:1000], settings.LANGUAGE_CODE.split("-")[0])
 
     def import_page(self, entry):
         kind = entry.kind
@@ -172,8 +186,11 @@ class Importer:
             self.update_page(page, entry, language, title, blocks)
             self.counts[f"{kind}s updated"] += 1
         else:
-            page = self.create_page(entry, language, title, blocks)
-            self.counts[f"{kind}s {entry.status}"] += 1
+            self.create_page(entry, language, title, blocks, images, print_)
+            if kind == "post":
+                self.post_languages[entry.blogger_id] = language
+            return
+        PendingImage.objects.filter(page=page, field_name=f"body_{language}").delete()
         for image in images:
             PendingImage.objects.update_or_create(
                 page=page,
@@ -199,11 +216,13 @@ class Importer:
             )
         return fields
 
-    def create_page(self, entry, language, title, blocks):
+    def create_page(self, entry, language, title, blocks, images, print_):
+        """Build the page in memory; ``flush_pages`` writes a whole batch at once."""
         model = ArticlePage if entry.kind == "post" else StandardPage
         parent = self.index if entry.kind == "post" else self.home
         stem = entry.path.rsplit("/", 1)[-1].removesuffix(".html") if entry.path else title
         other = "es" if language == "en" else "en"
+        live = entry.status == "live"
         page = model(
             original_language=language,
             **{
@@ -213,36 +232,169 @@ class Importer:
             },
             **self.page_fields(entry, language, title, blocks),
         )
+        page.path = self.next_path(parent)
+        page.depth = parent.depth + 1
+        page.numchild = 0
+        page.locale_id = parent.locale_id
+        page.content_type = ContentType.objects.get_for_model(model)
+        page.draft_title = title[:255]
+        page.live = live
+        page.has_unpublished_changes = not live
+        page.latest_revision_created_at = timezone.now()
+        if live:
+            page.first_published_at = entry.published
+            page.last_published_at = entry.updated or entry.published
+        elif entry.status == "scheduled":
+            page.go_live_at = entry.published
+        page.set_url_path(parent)
         if entry.kind == "post" and entry.author_key:
             author = self.author(entry)
             if author is not None:
                 page.article_authors.add(ArticleAuthor(author=author, sort_order=0))
         if entry.kind == "post" and entry.labels:
             page.tags.set([self.tag(label, language) for label in dict.fromkeys(entry.labels)])
-        if entry.status == "live":
-            page.live = True
-            page.has_unpublished_changes = False
-            page.first_published_at = entry.published
-            page.last_published_at = entry.updated or entry.published
-        else:
-            page.live = False
-            if entry.status == "scheduled":
-                page.go_live_at = entry.published
-        parent.add_child(instance=page)
-        if not page.live and (getattr(page, f"title_{other}") or getattr(page, f"slug_{other}")):
-            # Saving a draft copies the title into the other language's empty
-            # field; the other language must stay missing until translated.
-            setattr(page, f"title_{other}", "")
-            setattr(page, f"slug_{other}", "")
-            Page.objects.filter(pk=page.pk).update(**{f"title_{other}": "", f"slug_{other}": ""})
-        if entry.status == "live":
-            revision = page.save_revision(clean=False, changed=False)
-            Page.objects.filter(pk=page.pk).update(live_revision=revision)
-            page.live_revision = revision
-        else:
-            approved = entry.published if entry.status == "scheduled" else None
-            page.save_revision(clean=False, approved_go_live_at=approved)
-        return page
+        self.pending_pages.append((entry, page, language, images, print_))
+        self.counts[f"{entry.kind}s {entry.status}"] += 1
+
+    def next_path(self, parent):
+        """The treebeard path of the parent's next child, as ``add_child`` would give it."""
+        if parent.pk not in self.last_child:
+            last = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).order_by("-path").first()
+            self.last_child[parent.pk] = Page._str2int(last.path[-Page.steplen :]) if last else 0
+        self.last_child[parent.pk] += 1
+        return Page._get_path(parent.path, parent.depth + 1, self.last_child[parent.pk])
+
+    def write_pages(self):
+        try:
+            with transaction.atomic():
+                self.flush_pages()
+        except Exception as error:
+            for entry, *_rest in self.pending_pages:
+                self.counts[f"{entry.kind}s {entry.status}"] -= 1
+                self.skip(entry.blogger_id, f"{entry.kind} could not be written: {error}", f"{entry.kind}s skipped")
+            self.pending_pages = []
+
+    def flush_pages(self):
+        """Write the batch of new pages: rows, revisions, tags, bylines, search and reference index.
+
+        This does in a few bulk queries what ``add_child`` and ``save_revision``
+        do page by page (about 60 queries each): the tree path, url paths and
+        revision are computed the same way. Page signals are not sent: the
+        search index and the reference index are written here in bulk, and a
+        first revision with one language only gives the translation tooling
+        nothing to record.
+        """
+        if not self.pending_pages:
+            return
+        database = router.db_for_write(Page)
+        pages = [page for _entry, page, _language, _images, _print in self.pending_pages]
+        base_fields = [field for field in Page._meta.concrete_fields if not field.primary_key]
+        bases = [Page(**{field.attname: getattr(page, field.attname) for field in base_fields}) for page in pages]
+        Page.objects.bulk_create(bases)
+        for base, page in zip(bases, pages, strict=True):
+            page.id = page.page_ptr_id = base.pk
+            page._state.adding = False
+            page._state.db = database
+            for item in page.article_authors.all() if isinstance(page, ArticlePage) else ():
+                item.page_id = page.pk
+            for item in page.tagged_items.all() if isinstance(page, ArticlePage) else ():
+                item.content_object_id = page.pk
+        for model in (ArticlePage, StandardPage):
+            rows = [page for page in pages if type(page) is model]
+            if rows:
+                model._base_manager.using(database)._insert(rows, fields=model._meta.local_concrete_fields)
+        page_type = ContentType.objects.get_for_model(Page)
+        revisions = [
+            Revision(
+                content_type=page.content_type,
+                base_content_type=page_type,
+                object_id=str(page.pk),
+                created_at=page.latest_revision_created_at,
+                object_str=str(page),
+                content=page.serializable_data(),
+                approved_go_live_at=page.go_live_at,
+            )
+            for page in pages
+        ]
+        Revision.objects.bulk_create(revisions)
+        for base, page, revision in zip(bases, pages, revisions, strict=True):
+            base.latest_revision_id = page.latest_revision_id = revision.pk
+            if page.live:
+                base.live_revision_id = page.live_revision_id = revision.pk
+        Page.objects.bulk_update(bases, ["latest_revision", "live_revision"])
+        articles = [page for page in pages if isinstance(page, ArticlePage)]
+        ArticleAuthor.objects.bulk_create([item for page in articles for item in page.article_authors.all()])
+        ArticlePageTag.objects.bulk_create([item for page in articles for item in page.tagged_items.all()])
+        for parent_id, added in collections.Counter(page.path[: -Page.steplen] for page in pages).items():
+            Page.objects.filter(path=parent_id).update(numchild=F("numchild") + added)
+        self.index_pages(pages)
+        items, images = [], []
+        for entry, page, language, page_images, print_ in self.pending_pages:
+            items.append(
+                ImportedItem(kind=entry.kind, blogger_id=entry.blogger_id, object_id=page.pk, fingerprint=print_)
+            )
+            self.items[entry.kind][entry.blogger_id] = (page.pk, print_)
+            self.created.add(entry.blogger_id)
+            images.extend(
+                PendingImage(
+                    page_id=page.pk,
+                    field_name=f"body_{language}",
+                    block_id=image.block_id,
+                    url=image.url[:2000],
+                    caption=image.caption,
+                )
+                for image in page_images
+            )
+            self.note_redirects(entry, page.pk, page.live)
+        ImportedItem.objects.bulk_create(items)
+        PendingImage.objects.bulk_create(images)
+        self.counts["images to fetch"] += len(images)
+        self.pending_pages = []
+
+    @staticmethod
+    def index_pages(pages):
+        """Add the new pages to the search backends and Wagtail's reference index.
+
+        With a task worker (the production set-up) this queues the same tasks a
+        page save queues, so the import does not wait for indexing; without one
+        the indexes are written here, in bulk.
+        """
+        if not isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], ImmediateBackend):
+            for page in pages:
+                meta = page._meta
+                insert_or_update_object_task.enqueue(meta.app_label, meta.model_name, page.pk)
+                update_reference_index_task.enqueue(meta.app_label, meta.model_name, str(page.pk))
+            return
+        for model in (ArticlePage, StandardPage):
+            rows = [page for page in pages if type(page) is model]
+            if not rows:
+                continue
+            for backend in get_search_backends(with_auto_update=True):
+                backend.add_bulk(model, rows)
+            if not ReferenceIndex.model_is_indexable(model):
+                continue
+            content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+            base_type = ContentType.objects.get_for_model(Page)
+            ReferenceIndex.objects.bulk_create(
+                [
+                    ReferenceIndex(
+                        content_type=content_type,
+                        base_content_type=base_type,
+                        object_id=page.pk,
+                        to_content_type_id=to_type,
+                        to_object_id=to_id,
+                        model_path=model_path,
+                        content_path=content_path,
+                        content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+                    )
+                    for page in rows
+                    # The same extraction ReferenceIndex.create_or_update_for_object does for one object.
+                    for to_type, to_id, model_path, content_path in set(
+                        ReferenceIndex._extract_references_from_object(page)
+                    )
+                ],
+                ignore_conflicts=connection.features.supports_ignore_conflicts,
+            )
 
     def update_page(self, page, entry, language, title, blocks):
         for name, value in self.page_fields(entry, language, title, blocks).items():
@@ -260,8 +412,11 @@ class Importer:
         """The byline for the entry's author, created once per Blogger profile."""
         if not entry.author_name or entry.anonymous:
             return None
+        if entry.author_key in self.cache["author"]:
+            return self.cache["author"][entry.author_key]
         known = self.items["author"].get(entry.author_key)
         if known and (author := Author.objects.filter(pk=known[0]).first()):
+            self.cache["author"][entry.author_key] = author
             return author
         base = slugify(entry.author_name)[:90] or "author"
         slug, number = base, 1
@@ -271,13 +426,17 @@ class Importer:
         author = Author.objects.create(name=entry.author_name[:100], slug=slug)
         self.counts["authors created"] += 1
         self.remember("author", entry.author_key, author.pk)
+        self.cache["author"][entry.author_key] = author
         return author
 
     def tag(self, label, language):
         """The tag for a Blogger label; an existing tag of the same name is reused."""
         label = label[:100]
+        if label in self.cache["label"]:
+            return self.cache["label"][label]
         known = self.items["label"].get(label)
         if known and (tag := BlogTag.objects.filter(pk=known[0]).first()):
+            self.cache["label"][label] = tag
             return tag
         tag = BlogTag.objects.filter(name__iexact=label).first()
         if tag is None:
@@ -289,6 +448,7 @@ class Importer:
             tag = BlogTag.objects.create(name=label, name_es=label if language == "es" else "", slug=slug)
             self.counts["tags created"] += 1
         self.remember("label", label, tag.pk)
+        self.cache["label"][label] = tag
         return tag
 
     # Old addresses
@@ -358,24 +518,22 @@ class Importer:
         self.staged = []
 
     def import_comments(self):
-        """Thread the staged comments post by post, in bulk."""
+        """Thread the staged comments post by post, in bulk, reading them in one pass."""
         self.flush_staged()
-        post_ids = (
-            StagedComment.objects.filter(run=self.run).order_by("post_id").values_list("post_id", flat=True).distinct()
-        )
         writer = CommentWriter(self)
-        for post_id in post_ids.iterator():
-            staged = list(StagedComment.objects.filter(run=self.run, post_id=post_id).order_by("published", "pk"))
+        staged = StagedComment.objects.filter(run=self.run).order_by("post_id", "published", "pk")
+        for post_id, comments in itertools.groupby(staged.iterator(chunk_size=2000), key=lambda row: row.post_id):
+            comments = list(comments)
             known = self.items["post"].get(post_id)
-            article = (
-                ArticlePage.objects.filter(pk=known[0]).values("id", "original_language").first() if known else None
-            )
-            if article is None:
-                for comment in staged:
+            language = self.post_languages.get(post_id)
+            if known and language is None:
+                language = ArticlePage.objects.filter(pk=known[0]).values_list("original_language", flat=True).first()
+            if not known or language is None:
+                for comment in comments:
                     if comment.kept:
                         self.skip(comment.blogger_id, f"its post {post_id} was not imported", "comments skipped")
                 continue
-            writer.add_thread(article["id"], article["original_language"], staged)
+            writer.add_thread(known[0], language, comments, new_article=post_id in self.created)
             if writer.size >= COMMENT_BATCH:
                 writer.flush()
                 reset_queries()
@@ -408,18 +566,20 @@ class CommentWriter:
         self.updates = []
         self.size = 0
 
-    def add_thread(self, article_id, article_language, staged):
+    def add_thread(self, article_id, article_language, staged, new_article=False):
         importer = self.importer
         by_id = {comment.blogger_id: comment for comment in staged}
         known = {}
-        for batch in chunks(list(by_id), 500):
+        # On a first import no comment is known yet: skip the lookups.
+        for batch in chunks(list(by_id) if importer.had_comments else [], 500):
             for blogger_id, object_id, print_ in ImportedItem.objects.filter(
                 kind=ImportedItem.Kind.COMMENT, blogger_id__in=batch
             ).values_list("blogger_id", "object_id", "fingerprint"):
                 known[blogger_id] = (object_id, print_)
         rows = {}
         next_position = collections.defaultdict(int)
-        if known:
+        if not new_article:
+            # Comments already on the article (imported or written here) keep their places.
             for pk, path, depth in Comment.objects.filter(article_id=article_id).values_list("pk", "path", "depth"):
                 rows[pk] = (path, depth)
                 prefix, position = path[:-SEGMENT_WIDTH], int(path[-SEGMENT_WIDTH:])
@@ -478,7 +638,8 @@ class CommentWriter:
                 depth=len(path) // SEGMENT_WIDTH,
                 display_name=comment.display_name,
                 body=comment.body,
-                language=detect_language(comment.body, article_language),
+                # The first few hundred letters say the language as surely as the whole text.
+                language=detect_language(comment.body[:400], article_language),
                 status=status,
                 created_at=comment.published,
             )
