@@ -28,7 +28,6 @@ import time
 from xml.sax.saxutils import escape, quoteattr
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-BLOG_IDS = {"takeout": 880001, "classic": 880002}
 TARGET_SECONDS = 300
 TARGET_MB = 300
 
@@ -135,8 +134,7 @@ def stamp(moment):
     return moment.strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
 
-def write_takeout(path, posts, comments):
-    blog = BLOG_IDS["takeout"]
+def write_takeout(path, posts, comments, blog):
     tag = f"tag:blogger.com,1999:blog-{blog}"
     with open(path, "w", encoding="utf-8") as out:
         out.write("<?xml version='1.0' encoding='utf-8'?>\n")
@@ -173,8 +171,7 @@ def write_takeout(path, posts, comments):
         out.write("</feed>\n")
 
 
-def write_classic(path, posts, comments):
-    blog = BLOG_IDS["classic"]
+def write_classic(path, posts, comments, blog):
     tag = f"tag:blogger.com,1999:blog-{blog}"
     kind = "<category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#{}'/>"
     with open(path, "w", encoding="utf-8") as out:
@@ -298,7 +295,11 @@ def main():
         for export_format in formats:
             path = pathlib.Path(folder) / ("feed.atom" if export_format == "takeout" else "blog-11-20-2023.xml")
             started = time.monotonic()
-            (write_takeout if export_format == "takeout" else write_classic)(path, options.posts, options.comments)
+            # Fresh Blogger ids each run, so nothing is taken for already imported.
+            blog = int(run) * 10 + formats.index(export_format)
+            (write_takeout if export_format == "takeout" else write_classic)(
+                path, options.posts, options.comments, blog
+            )
             size = path.stat().st_size / 1024 / 1024
             print(f"{export_format}: wrote {size:.1f} MB in {time.monotonic() - started:.1f} s")
             slug = f"bench-{export_format}-{run}"

@@ -17,18 +17,15 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, reset_queries, router, transaction
+from django.db import reset_queries, router, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.encoding import uri_to_iri
 from django.utils.text import slugify
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django_tasks.backends.immediate import ImmediateBackend
-from modelsearch.tasks import insert_or_update_object_task
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page, ReferenceIndex, Revision
-from wagtail.search.backends import get_search_backends
-from wagtail.tasks import update_reference_index_task
+from wagtail.models import Page, Revision
 
 from blog.models import ArticleAuthor, ArticlePage, ArticlePageTag, Author, BlogTag
 from comments.language import detect_language
@@ -37,9 +34,11 @@ from comments.threads import MAX_STORED_DEPTH, SEGMENT_WIDTH, segment
 from home.models import StandardPage
 
 from .html import body_blocks, plain_text
+from .indexing import index_pages
 from .models import ImportedItem, PendingImage, StagedComment
+from .tasks import index_imported_pages
 
-BATCH = 100
+BATCH = 200
 COMMENT_BATCH = 2000
 # Slugs the blog index answers itself (feed/, tag/…, 2023/): an article
 # with one of them would be unreachable.
@@ -353,48 +352,16 @@ class Importer:
 
     @staticmethod
     def index_pages(pages):
-        """Add the new pages to the search backends and Wagtail's reference index.
+        """Search and reference indexing for the new pages.
 
-        With a task worker (the production set-up) this queues the same tasks a
-        page save queues, so the import does not wait for indexing; without one
-        the indexes are written here, in bulk.
+        With a task worker (the production set-up) one task per batch is
+        queued, so the import does not wait for indexing, as a page save
+        does not; without one the indexes are written here, in bulk.
         """
-        if not isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], ImmediateBackend):
-            for page in pages:
-                meta = page._meta
-                insert_or_update_object_task.enqueue(meta.app_label, meta.model_name, page.pk)
-                update_reference_index_task.enqueue(meta.app_label, meta.model_name, str(page.pk))
-            return
-        for model in (ArticlePage, StandardPage):
-            rows = [page for page in pages if type(page) is model]
-            if not rows:
-                continue
-            for backend in get_search_backends(with_auto_update=True):
-                backend.add_bulk(model, rows)
-            if not ReferenceIndex.model_is_indexable(model):
-                continue
-            content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
-            base_type = ContentType.objects.get_for_model(Page)
-            ReferenceIndex.objects.bulk_create(
-                [
-                    ReferenceIndex(
-                        content_type=content_type,
-                        base_content_type=base_type,
-                        object_id=page.pk,
-                        to_content_type_id=to_type,
-                        to_object_id=to_id,
-                        model_path=model_path,
-                        content_path=content_path,
-                        content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
-                    )
-                    for page in rows
-                    # The same extraction ReferenceIndex.create_or_update_for_object does for one object.
-                    for to_type, to_id, model_path, content_path in set(
-                        ReferenceIndex._extract_references_from_object(page)
-                    )
-                ],
-                ignore_conflicts=connection.features.supports_ignore_conflicts,
-            )
+        if isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], ImmediateBackend):
+            index_pages(pages)
+        else:
+            index_imported_pages.enqueue([page.pk for page in pages])
 
     def update_page(self, page, entry, language, title, blocks):
         for name, value in self.page_fields(entry, language, title, blocks).items():

@@ -10,6 +10,7 @@ from wagtail.models import Page, ReferenceIndex
 
 from blog.models import ArticlePage, Author
 from conftest import make_article
+from home.models import StandardPage
 
 TAKEOUT = pathlib.Path(__file__).parent / "data" / "feed.atom"
 
@@ -72,21 +73,20 @@ def database_tasks(settings):
     reset_task_backends()
 
 
+@pytest.mark.django_db(transaction=True)
 def test_with_a_task_worker_indexing_is_queued(database_tasks, blog_index):
-    """With a worker configured, search and reference indexing go to the queue like any page save."""
+    """With a worker configured, indexing is one queued task per batch, and the worker does it."""
     from django_tasks_db.models import DBTaskResult
 
     DBTaskResult.objects.all().delete()
     run()
-    queued = sorted(
-        (path.rsplit(".", 1)[-1], task["args"][1])
-        for path, task in DBTaskResult.objects.values_list("task_path", "args_kwargs")
-        if task["args"][1] in ("articlepage", "standardpage")
-    )
-    assert queued == [
-        *[("insert_or_update_object_task", "articlepage")] * 3,
-        ("insert_or_update_object_task", "standardpage"),
-        *[("update_reference_index_task", "articlepage")] * 3,
-        ("update_reference_index_task", "standardpage"),
+    queued = list(DBTaskResult.objects.values_list("task_path", "args_kwargs"))
+    ids = [*ArticlePage.objects.values_list("pk", flat=True), StandardPage.objects.get().pk]
+    assert [(path, sorted(task["args"][0])) for path, task in queued if path.startswith("blogger.")] == [
+        ("blogger.tasks.index_imported_pages", sorted(ids))
     ]
     assert not ArticlePage.objects.live().search("familias")
+    call_command("db_worker", "--batch", stdout=io.StringIO(), stderr=io.StringIO())
+    assert [page.title_es for page in ArticlePage.objects.live().search("familias")] == ["Migración en el puente"]
+    author = Author.objects.get(name="Ana Sombra")
+    assert len({reference.object_id for reference in ReferenceIndex.get_references_to(author)}) == 3
