@@ -224,7 +224,7 @@ def write_classic(path, posts, comments, blog):
 
 
 def import_export(path, index_slug, inline_index):
-    """Run import_blogger in a child process; returns (seconds, peak MB, output)."""
+    """Run import_blogger in a child process; returns (seconds, peak MB, CPU seconds, output)."""
     env = dict(os.environ)
     if not inline_index:
         # As in production: search and reference indexing are queued for the worker.
@@ -246,7 +246,7 @@ def import_export(path, index_slug, inline_index):
     seconds = time.monotonic() - started
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"import_blogger failed:\n{output}")
-    return seconds, usage.ru_maxrss / 1024, output
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, output
 
 
 def create_index(slug):
@@ -304,13 +304,13 @@ def main():
             print(f"{export_format}: wrote {size:.1f} MB in {time.monotonic() - started:.1f} s")
             slug = f"bench-{export_format}-{run}"
             create_index(slug)
-            seconds, peak, output = import_export(path, slug, options.inline_index)
+            seconds, peak, cpu, output = import_export(path, slug, options.inline_index)
             posts = sum(count(output, f"posts {status}") for status in ("live", "draft", "scheduled"))
             comments = count(output, "comments approved") + count(output, "comments pending")
             entries, threading = phase(output, "entries read"), phase(output, "comments threaded")
             print(
                 f"{export_format}: {posts} posts, {comments} comments, {count(output, 'redirects created')} redirects "
-                f"in {seconds:.1f} s (posts and staging {entries} s, threading {threading} s)"
+                f"in {seconds:.1f} s, {cpu:.0f} s of CPU (posts and staging {entries} s, threading {threading} s)"
             )
             indexing = "inline" if options.inline_index else "queued for the worker"
             print(

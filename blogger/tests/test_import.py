@@ -391,3 +391,23 @@ def test_a_zip_without_a_blogger_feed_is_refused(tmp_path, blog_index):
 def test_a_missing_file_is_refused(tmp_path, blog_index):
     with pytest.raises(CommandError, match="Cannot read"):
         run(tmp_path / "nope.xml")
+
+
+def test_a_scheduled_post_stays_scheduled(tmp_path, blog_index):
+    """A scheduled post is imported unpublished with its go-live time, and Wagtail publishes it then."""
+    scheduled = tmp_path / "feed.atom"
+    scheduled.write_text(
+        TAKEOUT.read_text().replace(
+            "<blogger:status>DRAFT</blogger:status>",
+            "<blogger:status>SCHEDULED</blogger:status><published>2024-01-06T10:00:00.000Z</published>",
+        )
+    )
+    out = run(scheduled)
+    assert "posts scheduled: 1" in out
+    page = article(title_es="Borrador sobre las maquilas")
+    go_live = datetime.datetime(2024, 1, 6, 10, tzinfo=UTC)
+    assert (page.live, page.go_live_at, page.latest_revision.approved_go_live_at) == (False, go_live, go_live)
+    # The time has passed, so Wagtail's scheduler publishes it on its next run.
+    call_command("publish_scheduled", stdout=io.StringIO())
+    page.refresh_from_db()
+    assert page.live and page.title_es == "Borrador sobre las maquilas" and page.title_en == ""
