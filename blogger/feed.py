@@ -36,6 +36,10 @@ class NotBloggerExport(Exception):
     """The file is not something Blogger wrote."""
 
 
+class SeveralBlogs(Exception):
+    """A Takeout zip holding more than one blog, and no choice made."""
+
+
 class MalformedEntry(Exception):
     """One entry lacks what every entry of its kind must have."""
 
@@ -225,8 +229,8 @@ def open_export(path, blog=None):
         if not feeds:
             raise NotBloggerExport("the zip file holds no Blogger feed (Takeout/Blogger/Blogs/<blog>/feed.atom)")
         if len(feeds) > 1:
-            names = ", ".join(name.rsplit("/", 2)[-2] for name in feeds)
-            raise NotBloggerExport(f"the zip file holds several blogs ({names}); choose one with --blog")
+            names = ", ".join(sorted(name.rsplit("/", 2)[-2] for name in feeds))
+            raise SeveralBlogs(f"the zip file holds several blogs ({names}); choose one with --blog")
         return archive.open(feeds[0])
     return open(path, "rb")
 

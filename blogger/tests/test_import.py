@@ -388,6 +388,17 @@ def test_a_zip_without_a_blogger_feed_is_refused(tmp_path, blog_index):
         run(path)
 
 
+def test_a_zip_with_several_blogs_asks_which(tmp_path, blog_index):
+    """A Takeout zip of two blogs is refused until --blog names one, which then imports alone."""
+    path = tmp_path / "takeout.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.write(TAKEOUT, "Takeout/Blogger/Blogs/Uno/feed.atom")
+        archive.write(CLASSIC, "Takeout/Blogger/Blogs/Dos/feed.atom")
+    with pytest.raises(CommandError, match=r"several blogs \(Dos, Uno\); choose one with --blog"):
+        run(path)
+    assert "posts live: 2" in run(path, "--blog", "Uno")
+
+
 def test_a_missing_file_is_refused(tmp_path, blog_index):
     with pytest.raises(CommandError, match="Cannot read"):
         run(tmp_path / "nope.xml")

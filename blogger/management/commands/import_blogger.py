@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from blog.models import BlogIndexPage
-from blogger.feed import NotBloggerExport, open_export, read_entries
+from blogger.feed import NotBloggerExport, SeveralBlogs, open_export, read_entries
 from blogger.images import fetch_images
 from blogger.importer import Importer
 
@@ -69,6 +69,8 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {options['file']}: {error.strerror or error}") from error
         except NotBloggerExport as error:
             raise CommandError(f"{options['file']} is not a Blogger export: {error}.") from error
+        except SeveralBlogs as error:
+            raise CommandError(f"In {options['file']}, {error}.") from error
         try:
             with stream, transaction.atomic():
                 # In a dry run everything happens inside one transaction that is rolled back.
