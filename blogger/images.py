@@ -18,6 +18,10 @@ from wagtail.models import Page
 
 from .models import PendingImage
 
+# Only Blogger's own image servers, unless the operator names more: an export
+# could otherwise make the server request addresses on its own network.
+BLOGGER_IMAGE_HOSTS = ("blogger.googleusercontent.com",)
+BLOGGER_IMAGE_DOMAINS = (".googleusercontent.com", ".bp.blogspot.com", ".blogspot.com")
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 50_000_000
 TIMEOUT = 15
@@ -27,9 +31,19 @@ class FetchError(Exception):
     pass
 
 
-def download(url):
+def allowed(url, extra_hosts=()):
+    host = (urlparse(url).hostname or "").lower()
+    return host in BLOGGER_IMAGE_HOSTS or host.endswith(BLOGGER_IMAGE_DOMAINS) or host in extra_hosts
+
+
+def download(url, extra_hosts=()):
+    if not allowed(url, extra_hosts):
+        raise FetchError("not on Blogger's image servers (allow its host with --image-host)")
     try:
-        with requests.get(url, timeout=TIMEOUT, stream=True, allow_redirects=True) as response:
+        # Redirects are not followed: they could lead off the allowed hosts.
+        with requests.get(url, timeout=TIMEOUT, stream=True, allow_redirects=False) as response:
+            if response.is_redirect:
+                raise FetchError(f"redirected to {response.headers.get('Location', '')[:150]}")
             response.raise_for_status()
             data = io.BytesIO()
             for chunk in response.iter_content(64 * 1024):
@@ -69,12 +83,12 @@ def replace_block(page, field_name, block_id, image, caption):
         Page.objects.filter(pk=page.pk).update(live_revision=revision)
 
 
-def fetch_images(report=None):
+def fetch_images(report=None, extra_hosts=()):
     """Fetch every image not fetched yet; returns ``(fetched, failed)``."""
     fetched = failed = 0
     for pending in PendingImage.objects.filter(image__isnull=True).select_related("page").iterator():
         try:
-            data = download(pending.url)
+            data = download(pending.url, extra_hosts)
         except FetchError as error:
             PendingImage.objects.filter(pk=pending.pk).update(error=str(error)[:255])
             failed += 1

@@ -34,6 +34,12 @@ class Command(BaseCommand):
             action="store_true",
             help="Fetch the images imported bodies still link to (needs the network), after any import.",
         )
+        parser.add_argument(
+            "--image-host",
+            action="append",
+            default=[],
+            help="Another host --fetch-images may fetch from, besides Blogger's image servers (repeatable).",
+        )
 
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]
@@ -42,7 +48,9 @@ class Command(BaseCommand):
         if options["file"]:
             self.import_file(options)
         if options["fetch_images"] and not options["dry_run"]:
-            fetched, failed = fetch_images(report=self.report_image)
+            fetched, failed = fetch_images(
+                report=self.report_image, extra_hosts={host.lower() for host in options["image_host"]}
+            )
             self.stdout.write(
                 f"Images fetched: {fetched}; not reachable (kept as links, tried again next time): {failed}"
             )
