@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "comments",
     "tips",
     "translations",
+    "blogger",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
