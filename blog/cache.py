@@ -78,7 +78,7 @@ def article_urls(article, *, comments_only=False):
                 yield base + index.reverse_subpage("year", args=[date.year])
                 yield base + index.reverse_subpage("month", args=[date.year, date.month])
                 for tag in tags:
-                    yield base + index.reverse_subpage("tag", args=[tag.slug])
+                    yield base + index.reverse_subpage("tag", args=[tag.url_slug])
                 for author in authors:
                     yield base + index.reverse_subpage("author", args=[author.slug])
                 if not comments_only and newer < FEED_LENGTH * 2:
@@ -92,13 +92,11 @@ def article_urls(article, *, comments_only=False):
     return urls
 
 
-def index_urls(index, route, args):
-    def build():
+def index_urls(index, route, args, language):
+    """The full URL of one of ``index``'s sub-pages in ``language``."""
+    with translation.override(language):
         base = index.get_full_url()
-        if base:
-            yield base + index.reverse_subpage(route, args=args)
-
-    return in_languages(build)
+        return {base + index.reverse_subpage(route, args=args)} if base else set()
 
 
 def articles_urls(articles):
@@ -113,7 +111,7 @@ def site_urls():
     pages = list(Page.objects.live().public().specific())
     indexes = [page for page in pages if isinstance(page, BlogIndexPage)]
     articles = [page for page in pages if isinstance(page, ArticlePage)]
-    tag_slugs = list(BlogTag.objects.filter(tagged_articles__isnull=False).values_list("slug", flat=True).distinct())
+    tags = list(BlogTag.objects.filter(tagged_articles__isnull=False).distinct())
     author_slugs = list(Author.objects.values_list("slug", flat=True))
     months = {(a.publication_date.year, a.publication_date.month) for a in articles}
 
@@ -133,7 +131,7 @@ def site_urls():
                 yield base + index.reverse_subpage("year", args=[year])
             for year, month in months:
                 yield base + index.reverse_subpage("month", args=[year, month])
-            yield from (base + index.reverse_subpage("tag", args=[slug]) for slug in tag_slugs)
+            yield from (base + index.reverse_subpage("tag", args=[tag.url_slug]) for tag in tags)
             yield from (base + index.reverse_subpage("author", args=[slug]) for slug in author_slugs)
 
     urls = in_languages(build)
@@ -192,7 +190,13 @@ def purge_after_move(sender, instance, **kwargs):
 @receiver(pre_save, sender=BlogTag)
 @receiver(pre_save, sender=Author)
 def remember_slug(sender, instance, **kwargs):
-    instance._slug_before = sender.objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
+    instance._before = sender.objects.filter(pk=instance.pk).first()
+
+
+def slugs_by_language(instance):
+    """The slugs ``instance`` (a tag or an author) has in each language's addresses."""
+    slug_in = getattr(instance, "slug_in", lambda language: instance.slug)
+    return {language: slug_in(language) for language in language_codes()}
 
 
 def live_articles_with(sender, instance):
@@ -212,10 +216,12 @@ def purge_label(sender, instance, **kwargs):
     articles = list(live_articles_with(sender, instance))
     urls = articles_urls(articles)
     route = "tag" if sender is BlogTag else "author"
-    slugs = {instance.slug, getattr(instance, "_slug_before", None)} - {None, ""}
+    versions = [instance, getattr(instance, "_before", None)]
     for index in BlogIndexPage.objects.live():
-        for slug in slugs:
-            urls |= index_urls(index, route, [slug])
+        for version in filter(None, versions):
+            for language, slug in slugs_by_language(version).items():
+                if slug:
+                    urls |= index_urls(index, route, [slug], language)
     purge_urls(urls)
 
 

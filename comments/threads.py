@@ -38,7 +38,10 @@ def filing_parent(parent, max_depth):
     """The comment a reply to ``parent`` is filed under: ``parent`` or its ancestor."""
     if parent is None:
         return None
-    limit = max(1, min(max_depth, MAX_STORED_DEPTH)) - 1
+    # A reply is always stored under a comment of its own thread, even with
+    # nesting off (depth 1), so that a thread holds everything it answers;
+    # ``arrange`` then shows it flat, saying whom it answers.
+    limit = max(2, min(max_depth, MAX_STORED_DEPTH)) - 1
     if parent.depth <= limit:
         return parent
     return Comment.objects.get(article_id=parent.article_id, path=parent.path[: limit * SEGMENT_WIDTH])

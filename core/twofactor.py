@@ -60,12 +60,14 @@ class TwoFactorMiddleware:
         return self.second_step_redirect(request) or self.get_response(request)
 
     def second_step_redirect(self, request):
-        user = request.user
-        if not user.is_authenticated or user.is_verified():
-            return None
+        # Only admin paths look at the user: reading it touches the session,
+        # which would mark every public page ``Vary: Cookie`` and uncacheable.
         if not request.path_info.startswith(reverse("wagtailadmin_home")):
             return None
         if request.path_info in {reverse(name) for name in OPEN_ADMIN_VIEWS}:
+            return None
+        user = request.user
+        if not user.is_authenticated or user.is_verified():
             return None
         if user_has_device(user, confirmed=True):
             target = "core_two_factor_verify"

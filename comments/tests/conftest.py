@@ -3,6 +3,8 @@
 import time
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 
 from comments.models import Comment
 from comments.permissions import ensure_moderators_group
@@ -40,17 +42,21 @@ def form_data(article, body="A fair point about the canal.", **extra):
     return data
 
 
+def comments_url(name, pk, language="en"):
+    """A comment route as readers of ``language`` see it (``/es/comentarios/responder/1/``)."""
+    with translation.override(language):
+        return reverse(f"comments:{name}", args=[pk])
+
+
 def post(client, article, language="en", address=READER_ADDRESS, **data):
-    prefix = "/es" if language == "es" else ""
-    return client.post(f"{prefix}/comments/post/{article.pk}/", form_data(article, **data), REMOTE_ADDR=address)
+    return client.post(comments_url("post", article.pk, language), form_data(article, **data), REMOTE_ADDR=address)
 
 
 def send_report(client, comment, data, language="en", **extra):
     """What the report form sends: the reader's choice and the page's signed token."""
     from comments.forgery import report_token
 
-    prefix = "/es" if language == "es" else ""
-    return client.post(f"{prefix}/comments/report/{comment.pk}/", {"token": report_token(comment), **data}, **extra)
+    return client.post(comments_url("report", comment.pk, language), {"token": report_token(comment), **data}, **extra)
 
 
 def add_comment(article, body, parent=None, status=Comment.Status.APPROVED, language="en", name="", max_depth=3):

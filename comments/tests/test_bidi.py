@@ -5,7 +5,7 @@ import pytest
 from blog.templatetags.bilingual_tags import page_url_in
 from comments.models import Comment
 
-from .conftest import add_comment
+from .conftest import add_comment, comments_url
 
 pytestmark = pytest.mark.django_db
 
@@ -32,8 +32,7 @@ def test_names_are_isolated_in_the_thread(client, article, tricky, language):
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_names_are_isolated_on_reply_and_report_pages(client, tricky, language):
-    prefix = "/es" if language == "es" else ""
-    for url in (f"{prefix}/comments/reply/{tricky.pk}/", f"{prefix}/comments/report/{tricky.pk}/"):
+    for url in (comments_url("reply", tricky.pk, language), comments_url("report", tricky.pk, language)):
         html = client.get(url).content.decode()
         assert TRICK_NAME in html
         title = html[html.index("<title>") : html.index("</title>")]

@@ -6,7 +6,7 @@ from django.test import Client
 from blog.templatetags.bilingual_tags import page_url_in
 from comments.models import Comment, Report
 
-from .conftest import add_comment, form_data, send_report
+from .conftest import add_comment, comments_url, form_data, send_report
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def test_article_page_sets_no_cookie_and_is_the_same_for_every_reader(article, l
 
 def test_reply_and_report_pages_set_no_cookie(article):
     comment = add_comment(article, "A comment to answer.")
-    for url in (f"/comments/reply/{comment.pk}/", f"/es/comments/report/{comment.pk}/"):
+    for url in (f"/comments/reply/{comment.pk}/", comments_url("report", comment.pk, "es")):
         response = strict_client().get(url)
         assert response.status_code == 200
         assert not response.cookies
@@ -59,7 +59,7 @@ def test_same_site_comment_with_a_valid_stamp_needs_no_cookie(article):
 def test_same_site_reply_needs_no_cookie(article):
     parent = add_comment(article, "Parent.")
     data = form_data(article, body="A reply, no cookie.", parent=str(parent.pk))
-    response = strict_client().post(f"/es/comments/post/{article.pk}/", data, **SAME_SITE)
+    response = strict_client().post(comments_url("post", article.pk, "es"), data, **SAME_SITE)
     assert response.status_code == 302
     assert Comment.objects.get(body="A reply, no cookie.").parent == parent
 
@@ -78,7 +78,7 @@ def test_cross_site_comment_is_refused_with_the_text_kept(article, headers):
 
 def test_cross_site_refusal_is_translated(article):
     data = form_data(article, body="Escrito en otro sitio.")
-    response = strict_client().post(f"/es/comments/post/{article.pk}/", data, **CROSS_SITE[0])
+    response = strict_client().post(comments_url("post", article.pk, "es"), data, **CROSS_SITE[0])
     assert response.status_code == 403
     assert "desde otro sitio web" in response.content.decode()
 

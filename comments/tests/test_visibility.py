@@ -5,7 +5,7 @@ import pytest
 from blog.templatetags.bilingual_tags import page_url_in
 from comments.models import Comment
 
-from .conftest import add_comment, post, send_report, site_comment_settings
+from .conftest import add_comment, comments_url, post, send_report, site_comment_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -39,12 +39,11 @@ def test_thread_shows_only_the_visible_comment(client, article, hidden_by_a_reje
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_hidden_comments_have_no_reply_or_report_page(client, article, hidden_by_a_rejected_ancestor, language):
     first, middle, last = hidden_by_a_rejected_ancestor
-    prefix = "/es" if language == "es" else ""
-    assert client.get(f"{prefix}/comments/reply/{first.pk}/").status_code == 200
-    assert client.get(f"{prefix}/comments/report/{first.pk}/").status_code == 200
+    assert client.get(comments_url("reply", first.pk, language)).status_code == 200
+    assert client.get(comments_url("report", first.pk, language)).status_code == 200
     for hidden in (middle, last):
-        assert client.get(f"{prefix}/comments/reply/{hidden.pk}/").status_code == 404
-        assert client.get(f"{prefix}/comments/report/{hidden.pk}/").status_code == 404
+        assert client.get(comments_url("reply", hidden.pk, language)).status_code == 404
+        assert client.get(comments_url("report", hidden.pk, language)).status_code == 404
         assert send_report(client, hidden, {"reason": "spam"}, language=language).status_code == 404
 
 
@@ -58,8 +57,7 @@ def test_hidden_comments_cannot_be_answered_by_post(client, article, hidden_by_a
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_feed_leaves_out_hidden_comments(client, article, hidden_by_a_rejected_ancestor, language):
-    prefix = "/es" if language == "es" else ""
-    feed = client.get(f"{prefix}/comments/feed/{article.pk}/").content.decode()
+    feed = client.get(comments_url("feed", article.pk, language)).content.decode()
     assert "Visible first comment." in feed
     assert "Reply to the rejected one." not in feed
     assert "Reply to the reply." not in feed

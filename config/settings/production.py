@@ -10,7 +10,10 @@ from .base import *  # noqa: F403
 from .base import env_list
 
 DEBUG = False
-SECRET_KEY = os.environ["SECRET_KEY"]
+SECRET_KEY = os.environ["SECRET_KEY"].strip()
+if len(SECRET_KEY) < 32:
+    # An empty or short key would start, then sign every token with a guessable secret.
+    raise RuntimeError("SECRET_KEY must be a random string of at least 32 characters in production.")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise RuntimeError("ALLOWED_HOSTS must list the site's host names in production.")

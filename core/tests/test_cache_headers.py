@@ -6,7 +6,7 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC_PAGES = ["/", "/es/", "/stories/", "/es/historias/", "/stories/feed/", "/es/historias/feed/", "/sitemap.xml"]
+PUBLIC_PAGES = ["/", "/es/", "/stories/", "/es/historias/", "/stories/feed/", "/es/historias/rss/", "/sitemap.xml"]
 
 
 def assert_public(response):

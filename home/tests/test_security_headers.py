@@ -69,6 +69,6 @@ def test_a_policy_a_view_set_is_never_replaced():
 def test_the_csrf_failure_page_has_the_public_policy(translated_article):
     from django.test import Client
 
-    response = Client(enforce_csrf_checks=True).post("/comments/report/1/", {"details": "x"})
+    response = Client(enforce_csrf_checks=True).post("/stories/", {"details": "x"})
     assert response.status_code == 403
     assert directives(response)["script-src"] == ["'self'"]

@@ -87,7 +87,7 @@ def test_the_page_states_its_limits(client, tip_page, settings):
     assert "Messages can be up to 20000 characters, and photos up to 40 megapixels." in page
     assert "one connection can send 7 messages a day" in page
     page = client.get(form_url(tip_page, "es")).content.decode()
-    assert "Todos los archivos juntos: hasta 30,0\xa0MB." in page
+    assert "Todos los archivos juntos: hasta 30.0\xa0MB." in page
     assert "una misma conexión puede enviar 7 mensajes al día" in page
     settings.TIPS_RATE_WINDOW = 3600
     assert "one connection can send 7 messages every 60 minutes" in client.get(form_url(tip_page)).content.decode()

@@ -12,7 +12,7 @@ from PIL import Image, ImageCms, PngImagePlugin
 
 from tips.models import Tip, TipFile
 
-from .conftest import SOURCE_META, form_url, stored_files, token_for
+from .conftest import SOURCE_META, form_url, run_sweep, stored_files, token_for
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +65,8 @@ def riff_chunks(data):
 
 
 def stored_bytes(private_storage):
+    """The one file on disk once the scheduled sweep has written the pending uploads."""
+    run_sweep()
     files = stored_files(private_storage)
     assert len(files) == 1, files
     return files[0].read_bytes()
@@ -158,4 +160,5 @@ def test_a_photo_at_the_pixel_limit_is_accepted(client, tip_page, private_storag
     Image.new("L", (1000, 1000), 128).save(output, "PNG")
     upload = SimpleUploadedFile("square.png", output.getvalue(), content_type="image/png")
     assert post_tip(client, tip_page, upload).status_code == 200
+    run_sweep()
     assert Tip.objects.count() == 1 and len(stored_files(private_storage)) == 1
