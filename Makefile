@@ -41,7 +41,7 @@ messages: system-deps
 	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
 
 makemessages: system-deps
-	$(PY) manage.py makemessages --locale es --ignore=.venv --ignore=static_collected --no-obsolete --add-location file
+	$(PY) manage.py makemessages --locale es --ignore=.venv --ignore=static_collected --ignore=mutants --ignore=node_modules --no-obsolete --add-location file
 
 migrate:
 	$(PY) manage.py migrate --noinput
@@ -54,7 +54,7 @@ check:
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py translations check
 	$(PY) manage.py makemigrations --check --dry-run
-	COMMENTS_TRUSTED_PROXY_COUNT=1 DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
+	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
 		ALLOWED_HOSTS=frontera.example $(PY) manage.py check --deploy --fail-level WARNING
 
 pytest:

@@ -15,7 +15,17 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test.utils import override_settings
 
-IGNORED = [".venv", "static_collected", "media", "private", "node_modules", "test-results", ".git", "__pycache__"]
+IGNORED = [
+    ".venv",
+    "static_collected",
+    "media",
+    "private",
+    "node_modules",
+    "test-results",
+    ".git",
+    "__pycache__",
+    "mutants",
+]
 
 
 def catalogue_path(language="es"):

@@ -248,7 +248,6 @@ TIPS_PUBLIC_KEY = os.environ.get("TIPS_PUBLIC_KEY", "")
 TIPS_CODENAME_PEPPER = os.environ.get("TIPS_CODENAME_PEPPER", "")
 TIPS_MAX_FILES = int(os.environ.get("TIPS_MAX_FILES", "5"))
 TIPS_MAX_FILE_SIZE = int(os.environ.get("TIPS_MAX_FILE_SIZE", str(25 * 1024 * 1024)))
-TIPS_MAX_IMAGE_PIXELS = int(os.environ.get("TIPS_MAX_IMAGE_PIXELS", "50000000"))
 
 # Comment stream: typed and given defaults in comments/conf.py, read at call
 # time. From the environment as text: numbers, and the rate limits as

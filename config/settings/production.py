@@ -21,6 +21,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # HTTPS everywhere; a proxy in front terminates TLS and says so in this header.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# That proxy appends the reader's address to X-Forwarded-For: one hop to trust,
+# unless the operator says how many there are (comments.W001 warns at 0).
+COMMENTS_TRUSTED_PROXY_COUNT = os.environ.get("COMMENTS_TRUSTED_PROXY_COUNT", "1")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -27,11 +27,6 @@ def test_public_pages_are_cacheable_in_both_languages(client, translated_article
     assert_public(client.get(url, HTTP_ACCEPT_LANGUAGE="es-MX,es;q=0.9"))
 
 
-@pytest.mark.xfail(
-    reason="The article embeds the comment form's CSRF token until the cookie-free comment form (issue 12, item 1) "
-    "is merged; then this must pass: remove this mark.",
-    strict=False,
-)
 @pytest.mark.parametrize("url", ["/stories/the-dry-canal/", "/es/historias/el-canal-seco/"])
 def test_article_is_cacheable_in_both_languages(client, translated_article, url):
     """A public article, English and Spanish: no Set-Cookie, Cache-Control with s-maxage."""
