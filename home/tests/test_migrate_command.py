@@ -15,8 +15,7 @@ def test_migrate_fills_english_columns_without_prompting_and_the_site_answers(cl
 
     out = io.StringIO()
     call_command("migrate", interactive=True, verbosity=1, stdout=out)  # a prompt would fail: pytest closes stdin
-    # The count is one per column filled (three columns of one page).
-    assert "Filled default-language page fields on 3 row(s)." in out.getvalue()
+    assert "Filled 3 empty default-language field(s) on 1 page(s)." in out.getvalue()
     home.refresh_from_db()
     assert (home.title_en, home.slug_en, home.url_path_en) == ("Frontera", "home", "/home/")
     english = client.get("/")

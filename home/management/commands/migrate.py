@@ -27,24 +27,23 @@ class Command(TranslationMigrateCommand):
         report = self.stdout if options.get("verbosity", 1) > 0 else io.StringIO()
         with contextlib.redirect_stdout(report):
             super().handle(*args, **options)
-        filled = fill_default_language_columns()
-        if filled and options.get("verbosity", 1) > 0:
-            self.stdout.write(f"Filled default-language page fields on {filled} row(s).")
+        fields, pages = fill_default_language_columns()
+        if fields and options.get("verbosity", 1) > 0:
+            self.stdout.write(f"Filled {fields} empty default-language field(s) on {pages} page(s).")
 
 
 def fill_default_language_columns():
     """Copy ``<field>`` into ``<field>_<default>`` where the latter was never set.
 
     Only NULL counts as never set: an empty string is an editor's choice
-    (a story not yet translated into English) and is left alone.
+    (a story not yet translated into English) and is left alone. Returns
+    how many fields were filled, and on how many pages.
     """
-    filled = 0
+    fields = 0
+    pages = set()
     for field_name in translator.get_options_for_model(Page).all_fields:
         localized = build_localized_fieldname(field_name, mt_settings.DEFAULT_LANGUAGE)
-        filled += (
-            Page.objects.rewrite(False)
-            .filter(**{f"{localized}__isnull": True})
-            .order_by()
-            .update(**{localized: F(field_name)})
-        )
-    return filled
+        unset = Page.objects.rewrite(False).filter(**{f"{localized}__isnull": True}).order_by()
+        pages.update(unset.values_list("pk", flat=True))
+        fields += unset.update(**{localized: F(field_name)})
+    return fields, len(pages)
