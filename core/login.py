@@ -60,7 +60,13 @@ def locked_until(request, username):
     return found.aggregate(until=Max("locked_until"))["until"]
 
 
-def count_failure(key, limit, now):
+def claim_attempt(key, limit, now):
+    """Counts an attempt on ``key`` as a failure before its password is checked.
+
+    Counting first, under a row lock, is what stops concurrent guesses from
+    all passing the check before any of them is counted. Returns whether the
+    attempt may go on (the key was not locked), and whether it set the lock.
+    """
     with transaction.atomic():
         try:
             with transaction.atomic():
@@ -68,19 +74,33 @@ def count_failure(key, limit, now):
         except IntegrityError:
             pass  # another request created it first
         row = LoginThrottle.objects.select_for_update().get(key=key)
+        if row.locked_until is not None and row.locked_until > now:
+            return False, False
         if row.window_started <= now - cooloff():
             row.failures, row.window_started = 0, now
         row.failures += 1
-        if row.failures >= limit:
+        locks = row.failures >= limit
+        if locks:
             row.locked_until = now + cooloff()
             row.failures, row.window_started = 0, row.locked_until
         row.save()
+        return True, locks
 
 
-def record_failure(request, username):
-    now = timezone.now()
-    count_failure(account_key(username), account_failure_limit(), now)
-    count_failure(client_keys(request)[0], client_failure_limit(), now)
+def give_back_attempt(key, limit, locked_by_it, now):
+    """A right password: the client's attempt counted in advance was no failure."""
+    with transaction.atomic():
+        row = LoginThrottle.objects.select_for_update().filter(key=key).first()
+        if row is None:
+            return
+        if locked_by_it:
+            row.locked_until, row.failures, row.window_started = None, limit - 1, now
+        else:
+            row.failures = max(0, row.failures - 1)
+        row.save()
+
+
+def forget_stale_rows(now):
     # Rows whose window and lock are long over say nothing useful.
     stale = now - cooloff() - datetime.timedelta(days=2)
     LoginThrottle.objects.filter(window_started__lt=stale).filter(
@@ -102,15 +122,23 @@ class ThrottledModelBackend(ModelBackend):
             return super().authenticate(request, username=username, password=password, **kwargs)
         if username is None:
             username = kwargs.get(get_user_model().USERNAME_FIELD)
-        until = locked_until(request, username)
-        if until is not None:
-            request.login_locked_until = until
+        now = timezone.now()
+        client_key = client_keys(request)[0]
+        client_allowed = account_allowed = client_locked = False
+        if locked_until(request, username) is None:
+            # The client first: a guess at a locked account still counts against whoever made it.
+            client_allowed, client_locked = claim_attempt(client_key, client_failure_limit(), now)
+            if client_allowed:
+                account_allowed, _locked = claim_attempt(account_key(username), account_failure_limit(), now)
+        if not (client_allowed and account_allowed):
+            request.login_locked_until = locked_until(request, username) or now + cooloff()
             raise PermissionDenied  # authenticate() stops here: no other backend is tried
         user = super().authenticate(request, username=username, password=password, **kwargs)
         if user is None:
-            record_failure(request, username)
+            forget_stale_rows(now)
         else:
             record_success(username)
+            give_back_attempt(client_key, client_failure_limit(), client_locked, now)
         return user
 
 

@@ -60,6 +60,16 @@ def max_image_pixels():
     return int(getattr(settings, "TIPS_MAX_IMAGE_PIXELS", 40_000_000))
 
 
+def max_submission_pixels():
+    """Largest total of pixels over every photo in one tip (60 megapixels by default).
+
+    Rebuilding a photo costs about a second per 10 megapixels of one worker's
+    time; without a total, five photos at the single-photo limit would hold a
+    worker past its timeout, and two such posts would take the site down.
+    """
+    return int(getattr(settings, "TIPS_MAX_SUBMISSION_PIXELS", 60_000_000))
+
+
 def max_submission_size():
     """Largest total of all files in one tip, in bytes (40 MB by default)."""
     return int(getattr(settings, "TIPS_MAX_SUBMISSION_SIZE", 40 * 1024 * 1024))

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from . import codenames, conf, crypto
-from .uploads import UploadRefused, check_upload, known_extensions
+from .uploads import UploadRefused, check_pixel_total, check_upload, known_extensions
 
 # Browsers must not remember what a source typed (form history, autofill)
 # nor send it to a spelling service in the cloud.
@@ -32,8 +32,14 @@ class TipFilesMixin:
     """Checks each file; one refused file refuses the whole post, text kept."""
 
     def clean_files(self):
+        uploads = self.cleaned_data.get("files") or []
+        # Photos are counted together from their headers before any is decoded.
+        try:
+            check_pixel_total(uploads)
+        except UploadRefused as refusal:
+            raise ValidationError(str(refusal), code="pixels") from None
         cleaned, errors = [], []
-        for upload in self.cleaned_data.get("files") or []:
+        for upload in uploads:
             try:
                 cleaned.append(check_upload(upload))
             except UploadRefused as refusal:

@@ -256,6 +256,37 @@ def check_upload(upload):
     return CleanUpload(data, extension, kind, metadata_removed=False)
 
 
+def header_pixels(upload):
+    """Pixels of an uploaded photo, read from its header alone; 0 for anything else."""
+    extension = extension_of(os.path.basename(upload.name or ""))
+    if extension not in IMAGE_TYPES or isinstance(upload, RefusedUpload):
+        return 0
+    upload.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(upload, formats=[IMAGE_TYPES[extension][0]]) as image:
+                width, height = image.size
+    except (Image.DecompressionBombError, UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        return 0  # refused on its own by check_upload
+    finally:
+        upload.seek(0)
+    return width * height
+
+
+def check_pixel_total(uploads):
+    """Refuses a set of photos whose pixels together are too many to rebuild in one request."""
+    total = sum(header_pixels(upload) for upload in uploads)
+    if total > conf.max_submission_pixels():
+        raise UploadRefused(
+            _(
+                "These photos are too large together to be processed safely (%(megapixels)d megapixels; "
+                "at most %(limit)d in one message). Send fewer photos, or smaller ones, in each message."
+            )
+            % {"megapixels": total // 1_000_000, "limit": conf.max_submission_pixels() // 1_000_000}
+        )
+
+
 def clean_image(data, extension, name):
     """The photo rebuilt from its pixels alone, and the extension it is saved as.
 

@@ -268,6 +268,7 @@ globals().update(
 )
 TIPS_MAX_IMAGE_PIXELS = int(os.environ.get("TIPS_MAX_IMAGE_PIXELS", "40000000"))
 TIPS_MAX_SUBMISSION_SIZE = int(os.environ.get("TIPS_MAX_SUBMISSION_SIZE", str(40 * 1024 * 1024)))
+TIPS_MAX_SUBMISSION_PIXELS = int(os.environ.get("TIPS_MAX_SUBMISSION_PIXELS", "60000000"))
 # Budgets per TIPS_RATE_WINDOW seconds (a UTC day), per client fingerprint and for everyone (0 refuses all).
 TIPS_RATE_WINDOW = int(os.environ.get("TIPS_RATE_WINDOW", str(24 * 60 * 60)))
 TIPS_SUBMISSIONS_PER_CLIENT = int(os.environ.get("TIPS_SUBMISSIONS_PER_CLIENT", "10"))

@@ -94,6 +94,7 @@ CHECKS = {
     "TIPS_MAX_FILE_SIZE": ("1048576", "tips_conf.max_file_size()", 1048576),
     "TIPS_MAX_IMAGE_PIXELS": ("2000000", "tips_conf.max_image_pixels()", 2000000),
     "TIPS_MAX_SUBMISSION_SIZE": ("9000000", "tips_conf.max_submission_size()", 9000000),
+    "TIPS_MAX_SUBMISSION_PIXELS": ("30000000", "tips_conf.max_submission_pixels()", 30000000),
     "TIPS_RATE_WINDOW": ("3600", "tips_conf.rate_window()", 3600),
     "TIPS_SUBMISSIONS_PER_CLIENT": ("4", "tips_conf.tips_per_client()", 4),
     "TIPS_SUBMISSIONS_TOTAL": ("90", "tips_conf.tips_total()", 90),

@@ -97,3 +97,56 @@ def test_a_right_password_clears_the_accounts_count(editor, settings):
             sign_in(client, "rosa", "wrong password guess")
         assert sign_in(client, "rosa", PASSWORD).status_code == 302
         client.post("/admin/logout/")
+
+
+def test_each_attempt_is_counted_before_its_password_is_checked(editor, settings, monkeypatch):
+    """So concurrent guesses cannot all pass the lock check before any of them is counted."""
+    from django.contrib.auth.backends import ModelBackend
+
+    checked = []
+    original = ModelBackend.authenticate
+
+    def counting_check(self, request, username=None, password=None, **kwargs):
+        checked.append(sum(LoginThrottle.objects.values_list("failures", flat=True)))
+        return original(self, request, username=username, password=password, **kwargs)
+
+    monkeypatch.setattr(ModelBackend, "authenticate", counting_check)
+    sign_in(Client(REMOTE_ADDR="203.0.113.7"), "rosa", "wrong password guess")
+    # The account's and the client's rows already hold this attempt.
+    assert checked == [2]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_guesses_get_no_more_tries_than_the_limit(settings):
+    import concurrent.futures
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite lets one writer in at a time; row locks are what is tested here (PostgreSQL).")
+    get_user_model().objects.create_superuser("rosa", "rosa@frontera.invalid", PASSWORD)
+    start = threading.Barrier(20)
+
+    def guess(number):
+        try:
+            start.wait(timeout=30)
+            response = sign_in(Client(REMOTE_ADDR=f"198.51.100.{number}"), "rosa", f"guess {number}")
+            return "Too many failed sign-ins" in response.content.decode()
+        finally:
+            connections.close_all()
+
+    with concurrent.futures.ThreadPoolExecutor(20) as pool:
+        refused = list(pool.map(guess, range(20)))
+    # Only the first five guesses reached the password check.
+    assert refused.count(False) == settings.ADMIN_LOGIN_FAILURE_LIMIT
+
+
+def test_a_right_password_gives_back_the_clients_attempt(editor, settings):
+    settings.ADMIN_LOGIN_CLIENT_FAILURE_LIMIT = 3
+    client = Client(REMOTE_ADDR="203.0.113.7")
+    for _round in range(4):
+        assert sign_in(client, "rosa", PASSWORD).status_code == 302
+        client.post("/admin/logout/")
+    sign_in(client, "someone-else", "wrong password guess")
+    assert sign_in(client, "rosa", PASSWORD).status_code == 302

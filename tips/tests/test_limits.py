@@ -54,6 +54,44 @@ def test_pixel_limit_is_checked_from_the_header_before_decoding(client, tip_page
     assert Tip.objects.count() == 0
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_photos_too_large_together_are_refused_before_any_is_decoded(client, tip_page, monkeypatch, language):
+    """Five photos each under the single-photo limit, 180 megapixels in all: one worker for 20 s without a total."""
+    assert 6000 * 6000 <= conf.max_image_pixels() and 5 * 6000 * 6000 > conf.max_submission_pixels()
+
+    def no_decoding(self):
+        raise AssertionError("pixels were decoded")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", no_decoding)
+    uploads = [SimpleUploadedFile(f"{n}.png", png_header(6000, 6000), content_type="image/png") for n in range(5)]
+    response = client.post(form_url(tip_page, language), tip_data(tip_page, message="Keep this text", files=uploads))
+    page = response.content.decode()
+    assert response.status_code == 200
+    expected = {
+        "en": "These photos are too large together to be processed safely (180 megapixels; at most 60 in one message)",
+        "es": "Estas fotos juntas son demasiado grandes para procesarlas con seguridad (180 megapíxeles; "
+        "máximo 60 en un mensaje)",
+    }[language]
+    assert expected in page
+    assert "Keep this text</textarea>" in page
+    assert Tip.objects.count() == 0
+
+
+def test_photos_up_to_the_total_are_accepted(client, tip_page, settings):
+    settings.TIPS_MAX_SUBMISSION_PIXELS = 2 * 100 * 100
+    import io
+
+    def photo(name):
+        image = io.BytesIO()
+        Image.new("RGB", (100, 100), (10, 20, 30)).save(image, "PNG")
+        return SimpleUploadedFile(name, image.getvalue(), content_type="image/png")
+
+    response = client.post(form_url(tip_page), tip_data(tip_page, files=[photo("a.png"), photo("b.png")]))
+    assert response.status_code == 200 and TipFile.objects.count() == 2
+    response = client.post(form_url(tip_page), tip_data(tip_page, files=[photo(f"{n}.png") for n in range(3)]))
+    assert "too large together" in response.content.decode() and TipFile.objects.count() == 2
+
+
 def test_a_photo_under_the_limit_is_still_accepted(client, tip_page, settings):
     settings.TIPS_MAX_IMAGE_PIXELS = 100 * 100
     import io
