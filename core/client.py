@@ -10,8 +10,10 @@ import datetime
 import hashlib
 import hmac
 import ipaddress
+import secrets
 
 from django.conf import settings
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -72,3 +74,33 @@ def client_hashes(request, now=None):
     today = (now or timezone.now()).astimezone(datetime.UTC).date()
     address = client_address(request)
     return [fingerprint(address, today), fingerprint(address, today - datetime.timedelta(days=1))]
+
+
+# Django keeps a local-memory cache's data per location, per process.
+PRIVATE_KEYS_LOCATION = "core.client.private-keys"
+
+
+def private_day_key(purpose, day):
+    """A random key for ``purpose`` and ``day``, made by this process and kept only in its memory."""
+    keys = LocMemCache(PRIVATE_KEYS_LOCATION, {})
+    name = f"{purpose}:{day.isoformat()}"
+    keys.add(name, secrets.token_bytes(32), timeout=3 * 24 * 60 * 60)
+    return keys.get(name)
+
+
+def private_client_hashes(request, purpose, now=None):
+    """Fingerprints that cannot be joined to any other, nor reversed with SECRET_KEY.
+
+    For the tip line: a source's fingerprint must not match the one stored
+    with their comments or sign-in attempts, and whoever holds the server's
+    secrets must not be able to try every address against it. The key is
+    random, per purpose and day, and never leaves this process's memory, so
+    limits counted with it hold per process (each app server process counts
+    a client on its own) and are forgotten on restart.
+    """
+    today = (now or timezone.now()).astimezone(datetime.UTC).date()
+    network = network_of(client_address(request)).encode()
+    return [
+        hmac.new(private_day_key(purpose, day), network, hashlib.sha256).hexdigest()
+        for day in (today, today - datetime.timedelta(days=1))
+    ]

@@ -21,7 +21,7 @@ from django.http.multipartparser import MultiPartParser, MultiPartParserError
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
-from core.client import client_hashes
+from core.client import private_client_hashes
 from core.ratelimit import Budget
 
 from . import conf
@@ -49,10 +49,12 @@ def admit(request, kind):
     """Counts this post; False once the client's or everyone's budget is spent.
 
     The overall budget is counted only for posts the client's own budget
-    allowed, so one client cannot spend it for everyone.
+    allowed, so one client cannot spend it for everyone. The client is
+    counted under the tip line's own fingerprint, which nothing else stores
+    and nobody can recompute from the server's secrets.
     """
     per_client, overall = budgets(kind)
-    return per_client.hit(*client_hashes(request)) and overall.hit("all")
+    return per_client.hit(*private_client_hashes(request, "tips")) and overall.hit("all")
 
 
 def busy_message():

@@ -100,9 +100,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Decrypted {count} tip(s) into {options['output']}.")
 
     def notify(self, options):
-        from tips.submission import notify_editors, write_pending_files
+        from tips.submission import notify_editors, settle_rows, write_pending_files
 
         written = write_pending_files()
+        settle_rows()
         try:
             sent = notify_editors()
         except (OSError, smtplib.SMTPException) as error:
