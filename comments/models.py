@@ -12,6 +12,10 @@ from blog.bilingual import LanguageChoices
 MODERATORS_GROUP_NAME = "Comment moderators"
 
 
+# Unicode's explicit directional embeddings, overrides and isolates (U+202A to U+202E, U+2066 to U+2069).
+DIRECTIONAL_FORMATTING = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
 class Comment(models.Model):
     """A reader's comment on an article, shared by both language versions.
 
@@ -86,8 +90,12 @@ class Comment(models.Model):
     def isolated_name(self):
         """The author's name for plain text (titles, feeds, labels), inside
         Unicode isolates, so right-to-left marks or overrides in it cannot
-        reorder the text around it. In HTML, ``<bdi>`` does this."""
-        return f"\u2068{self.display_name}\u2069" if self.display_name else str(_("Anonymous"))
+        reorder the text around it. In HTML, ``<bdi>`` does this. The name's
+        own embeddings, overrides and isolates are dropped first: an unmatched
+        one would swallow the closing isolate."""
+        if not self.display_name:
+            return str(_("Anonymous"))
+        return f"\u2068{self.display_name.translate(DIRECTIONAL_FORMATTING)}\u2069"
 
     @property
     def is_newsroom(self):
