@@ -101,3 +101,11 @@ def test_same_site_report_needs_no_cookie_but_its_token(article):
     assert send_report(client, comment, {"reason": "spam"}, **SAME_SITE).status_code == 200
     assert Report.objects.count() == 1
     assert not client.cookies
+
+
+@pytest.mark.parametrize(("language", "expected"), [("en", "could not be read"), ("es", "No pudimos leer")])
+def test_a_comment_post_with_thousands_of_fields_gets_a_translated_400(article, language, expected):
+    data = {f"field{number}": "x" for number in range(1200)}
+    response = Client(raise_request_exception=False).post(comments_url("post", article.pk, language), data, **SAME_SITE)
+    assert response.status_code == 400
+    assert expected in response.content.decode()
