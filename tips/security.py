@@ -50,7 +50,7 @@ def protect(response, *, noindex=False):
     response["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
     response["Referrer-Policy"] = "no-referrer"
     response["X-Content-Type-Options"] = "nosniff"
-    response["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
+    # Permissions-Policy: the site's own, full one (core.headers).
     response["Cross-Origin-Opener-Policy"] = "same-origin"
     response["Cross-Origin-Resource-Policy"] = "same-origin"
     if noindex:

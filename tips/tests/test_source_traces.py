@@ -70,3 +70,10 @@ def test_the_sweep_leaves_no_row_dated_by_its_transaction(tip_page, private_stor
     run_sweep()
     assert len(row_transactions()) == 1
     assert Tip.objects.count() == 3
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_tip_page_turns_off_every_browser_feature_the_site_does(client, tip_page, settings, language):
+    policy = client.get(form_url(tip_page, language))["Permissions-Policy"]
+    assert policy == settings.PERMISSIONS_POLICY
+    assert "browsing-topics=()" in policy and "usb=()" in policy and "payment=()" in policy
