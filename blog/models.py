@@ -26,6 +26,7 @@ from .bilingual import BilingualPageMixin, TranslatedUrlsMixin, current_language
 from .blocks import BodyBlock
 from .feeds import articles_feed
 from .forms import BilingualPageForm
+from .images import HERO_SIZES, hero_renditions
 from .seo import article_metadata, listing_trail
 
 
@@ -236,6 +237,19 @@ class ArticlePage(ViewRestrictionsInOneQueryMixin, BilingualPageMixin, Page):
             self._tag_list = [item.tag for item in items]
         return self._tag_list
 
+    @cached_property
+    def hero_renditions(self):
+        """``(picture, share_rendition)`` of the hero image, or ``(None, None)``."""
+        if self.hero_image is None:
+            return None, None
+        return hero_renditions(self.hero_image)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["hero"], _share = self.hero_renditions
+        context["hero_sizes"] = HERO_SIZES
+        return context
+
     def seo_metadata(self, request, context, **_title_and_url):
         return article_metadata(self, request, context["text"])
 
@@ -245,10 +259,14 @@ class ArticlePage(ViewRestrictionsInOneQueryMixin, BilingualPageMixin, Page):
 
 
 def card_prefetches():
-    """What an article's card shows (byline, tags), in one query each."""
+    """What an article's card shows (byline, tags, image renditions), in one query each.
+
+    The queryset must ``select_related("hero_image")``.
+    """
     return [
         Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),
         Prefetch("tagged_items", queryset=ArticlePageTag.objects.select_related("tag")),
+        "hero_image__renditions",
     ]
 
 

@@ -8,9 +8,6 @@ from core import seo
 
 from .bilingual import current_language, page_url_in, raw_value
 
-# The hero's shape in link previews and search results (16:9, as the lead card).
-SHARE_IMAGE_SPEC = "fill-1200x675"
-
 
 def moment(value):
     """An ISO 8601 time to the second, in the newsroom's time zone."""
@@ -42,12 +39,6 @@ def index_crumb(index, language, request):
     return (title, page_url_in(index, language, request, full=True))
 
 
-def share_image(article):
-    if article.hero_image is None:
-        return None
-    return article.hero_image.get_rendition(SHARE_IMAGE_SPEC)
-
-
 def version_reference(article, language, request):
     url = page_url_in(article, language, request, full=True)
     return {"@type": "NewsArticle", "@id": url, "url": url, "inLanguage": language}
@@ -63,7 +54,7 @@ def article_metadata(article, request, text):
     language = text.language
     url = page_url_in(article, language, request, full=True)
     index = article.blog_index
-    image = share_image(article)
+    _picture, image = article.hero_renditions
     modified = moment(article.last_published_at or article.latest_revision_created_at)
     data = {
         "@context": "https://schema.org",

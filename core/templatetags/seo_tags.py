@@ -1,7 +1,8 @@
 """The head metadata every public page carries (description, Open Graph,
-Twitter card, JSON-LD), and ``capture`` to reuse a block's output."""
+Twitter card, JSON-LD, image preloads), and ``capture`` to reuse a block's output."""
 
 from django import template
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from core import seo
@@ -80,3 +81,20 @@ def seo_head(context, title):
         "article": extra.get("article"),
         "json_ld": [seo.json_ld_script(data) for data in json_ld],
     }
+
+
+@register.simple_tag
+def preload_picture(picture, sizes):
+    """A ``<link rel=preload>`` for the first source of a ``{% picture … as name %}``,
+    so the browser fetches the page's main image before it lays the page out."""
+    if not picture:
+        return ""
+    formats = picture.formats or {"": picture.renditions}
+    name, renditions = next(iter(formats.items()))
+    mime_type = next((fmt.mime_type for fmt in picture.source_format_order if fmt.name == name), "")
+    return format_html(
+        '<link rel="preload" as="image" imagesrcset="{}" imagesizes="{}"{}>',
+        picture.get_width_srcset(renditions),
+        sizes,
+        format_html(' type="{}"', mime_type) if mime_type else "",
+    )
