@@ -63,7 +63,7 @@ def article_metadata(article, request, text):
         "url": url,
         "mainEntityOfPage": url,
         "headline": text.title,
-        "description": seo.describe(article, text),
+        "description": seo.describe(article, text, language),
         "datePublished": published_moment(article),
         "dateModified": modified,
         "inLanguage": language,

@@ -17,6 +17,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Site
 
 # Open Graph names a locale with its region: Spanish here is Mexican/US Spanish.
@@ -48,20 +49,29 @@ def site_tagline():
     return gettext("Independent reporting on organised crime along the US-Mexico border, in English and Spanish.")
 
 
-def describe(page, text):
-    """The page's description: its dek, search description or introduction,
-    else the home page's tagline, else the site's own, in the reader's language."""
-    candidates = [
-        getattr(text, "dek", None),
-        getattr(page, "search_description", None) if not getattr(text, "is_foreign", False) else None,
-        getattr(text, "intro", None),
-        getattr(page, "tagline", None),
-    ]
-    for candidate in candidates:
+def own_language_value(page, field_name, language):
+    """``page.<field_name>`` as written in ``language``, without modeltranslation's
+    fallback to the other language; the plain field on untranslated models."""
+    localized = build_localized_fieldname(field_name, language)
+    if hasattr(page, localized):
+        return getattr(page, localized)
+    return getattr(page, field_name, None)
+
+
+def describe(page, text, language):
+    """The page's description in ``language``: its dek, search description or
+    introduction, else the home page's tagline, else the site's own."""
+
+    def own(name):
+        return own_language_value(page, name, language) if page is not None else None
+
+    candidates = [getattr(text, "dek", None), own("search_description"), getattr(text, "intro", None)]
+    for candidate in [*candidates, own("intro"), own("tagline")]:
         description = plain(candidate)
         if description:
             return Truncator(description).chars(DESCRIPTION_LENGTH)
-    return site_tagline()
+    with translation.override(language):
+        return site_tagline()
 
 
 def home_url(request, language):

@@ -62,7 +62,7 @@ class HomePage(ChildBySlugRouteMixin, ViewRestrictionsInOneQueryMixin, Translate
 
     def seo_metadata(self, request, context, **_title_and_url):
         language = current_language()
-        return {"json_ld": [seo.website(request, language, seo.describe(self, None))]}
+        return {"json_ld": [seo.website(request, language, seo.describe(self, None, language))]}
 
     def shows_article(self, article, newer_count):
         """Whether this page shows ``article``, which ``newer_count`` live articles precede."""

@@ -14,7 +14,6 @@ from wagtail.images.tests.utils import get_test_image_file
 from comments.models import Comment
 from comments.threads import insert
 from conftest import make_article
-from tips.demo import seed_tip_page
 
 pytestmark = pytest.mark.django_db
 
@@ -99,14 +98,11 @@ def test_headings_never_skip_a_level(client, translated_article, untranslated_ar
 
 
 def test_every_page_has_a_description_in_its_language(client, translated_article, home_page):
-    """Home and tip pages fall back to the site's tagline, translated; an article uses its dek."""
-    seed_tip_page(home_page)
+    """The home page falls back to the site's tagline, translated; an article uses its dek."""
     english = parse(client.get("/")).property("description")
     spanish = parse(client.get("/es/")).property("description")
     assert english == ["Independent reporting on organised crime along the US-Mexico border, in English and Spanish."]
     assert spanish[0].startswith("Periodismo independiente")
-    tip = parse(client.get("/tips/")).property("description")
-    assert len(tip) == 1 and tip[0]
     assert parse(client.get("/es/historias/el-canal-seco/")).property("description") == ["Los campesinos esperan."]
     home_page.tagline_es = "Noticias de la frontera"
     home_page.save_revision().publish()
@@ -230,3 +226,16 @@ def test_breadcrumbs_follow_the_page_in_its_language(client, article):
         "http://testserver/stories/",
         "http://testserver/stories/tag/water/",
     ]
+
+
+def test_a_description_is_never_borrowed_from_the_other_language(client, blog_index):
+    """An English-only search description is not shown to Spanish readers: they get
+    the Spanish introduction, else the site's tagline in Spanish."""
+    blog_index.search_description_en = "Every story we published."
+    blog_index.save_revision().publish()
+    assert parse(client.get("/stories/")).property("description") == ["Every story we published."]
+    (spanish,) = parse(client.get("/es/historias/")).property("description")
+    assert spanish.startswith("Periodismo independiente")
+    blog_index.intro_es = "<p>Todas nuestras <b>historias</b>.</p>"
+    blog_index.save_revision().publish()
+    assert parse(client.get("/es/historias/")).property("description") == ["Todas nuestras historias."]

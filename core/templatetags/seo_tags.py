@@ -69,7 +69,7 @@ def seo_head(context, title):
     ]
     return {
         "title": title,
-        "description": seo.describe(page, text),
+        "description": seo.describe(page, text, language),
         "url": url,
         "site_name": seo.site_name(request) if request is not None else "Frontera",
         "og_type": extra.get("og_type", "website"),
