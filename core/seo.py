@@ -1,8 +1,9 @@
 """What search engines and link previews read: descriptions, Open Graph,
 Twitter cards and JSON-LD.
 
-Pages add their own part through ``seo_metadata(request, context)``, a
-method returning a dict with any of ``og_type``, ``image`` (a rendition),
+Pages add their own part through ``seo_metadata(request, context, title=,
+url=)``, a method returning a dict with any of ``title`` (for link previews),
+``og_type``, ``image`` (a rendition), ``image_alt``,
 ``json_ld`` (a list of objects), ``trail`` (breadcrumb ``(name, url)``
 pairs after the home page) and ``article`` (Open Graph article fields).
 """

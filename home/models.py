@@ -62,7 +62,11 @@ class HomePage(ChildBySlugRouteMixin, ViewRestrictionsInOneQueryMixin, Translate
 
     def seo_metadata(self, request, context, **_title_and_url):
         language = current_language()
-        return {"json_ld": [seo.website(request, language, seo.describe(self, None, language))]}
+        # Shared, the front page is the newsroom itself, not "Front page".
+        return {
+            "title": seo.site_name(request),
+            "json_ld": [seo.website(request, language, seo.describe(self, None, language))],
+        }
 
     def shows_article(self, article, newer_count):
         """Whether this page shows ``article``, which ``newer_count`` live articles precede."""

@@ -211,6 +211,7 @@ def test_home_page_declares_the_site_and_its_search(client, home_page):
     assert spanish["url"] == "http://testserver/es/"
     assert spanish["inLanguage"] == "es"
     assert spanish["potentialAction"]["target"]["urlTemplate"] == "http://testserver/es/buscar/?q={search_term_string}"
+    assert parse(client.get("/es/")).property("og:title") == ["Frontera"]
 
 
 def test_breadcrumbs_follow_the_page_in_its_language(client, article):

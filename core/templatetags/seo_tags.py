@@ -68,7 +68,7 @@ def seo_head(context, title):
         if version["available"] and version["code"] != language
     ]
     return {
-        "title": title,
+        "title": extra.get("title", title),
         "description": seo.describe(page, text, language),
         "url": url,
         "site_name": seo.site_name(request) if request is not None else "Frontera",
