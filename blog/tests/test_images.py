@@ -14,6 +14,12 @@ from conftest import make_article
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def no_renditions_from_other_tests():
+    """Renditions are cached by image id, and ids come back after a rollback."""
+    cache.clear()
+
+
 def new_image(title="Canal", size=(1600, 900)):
     return get_image_model().objects.create(title=title, file=get_test_image_file(size=size))
 

@@ -7,6 +7,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -16,6 +17,13 @@ from comments.threads import insert
 from conftest import make_article
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def no_renditions_from_other_tests():
+    """Renditions are cached by image id, and ids come back after a rollback."""
+    cache.clear()
+
 
 # A valid HTML "global date and time string" to the second, or a date.
 VALID_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z))?$")

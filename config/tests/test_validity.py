@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Collection
 
@@ -54,6 +55,7 @@ def require(path, what):
 
 
 def seed_demo(home_page):
+    cache.clear()  # renditions of other tests' images, cached under ids used again
     # A browser test before this one flushed the root collection migrations made.
     if not Collection.objects.exists():
         Collection.add_root(name="Root")
