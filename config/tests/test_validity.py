@@ -8,6 +8,7 @@ Add a page to ``PAGES`` and every check covers it.
 
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -47,7 +48,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "
 
 def require(path, what):
     """Skip when a tool is missing, but fail under CI, where make installs it."""
-    if not path.exists():
+    if not (path.exists() if isinstance(path, Path) else shutil.which(path)):
         message = f"{path} is missing: run `make validators` ({what})."
         if os.environ.get("CI"):
             pytest.fail(message)
@@ -71,6 +72,7 @@ def demo_site(home_page):
 def test_the_nu_validator_finds_no_errors(client, demo_site, tmp_path):
     """Every page is valid HTML; a known-invalid page proves the validator ran."""
     require(VNU_JAR, "the W3C Nu validator")
+    require("java", "Java 17 runs the validator")
     for number, path in enumerate(PAGES):
         response = client.get(path)
         assert response.status_code == 200, path
