@@ -251,7 +251,7 @@ class ArticlePage(ViewRestrictionsInOneQueryMixin, BilingualPageMixin, Page):
         return context
 
     def seo_metadata(self, request, context, **_title_and_url):
-        return article_metadata(self, request, context["text"])
+        return article_metadata(self, request, context.get("text") or self.reader_text())
 
     @cached_property
     def blog_index(self):
