@@ -9,6 +9,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/frontera)
 
 .PHONY: run test lint check pytest pytest-postgres messages makemessages migrate seed static system-deps browser-deps clean
+.PHONY: validators
 .PHONY: mutate
 
 run: $(VENV)/.run-deps system-deps messages migrate
@@ -16,7 +17,7 @@ run: $(VENV)/.run-deps system-deps messages migrate
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.test-deps system-deps browser-deps messages lint check pytest pytest-postgres
+test: $(VENV)/.test-deps system-deps browser-deps validators messages lint check pytest pytest-postgres
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +37,16 @@ system-deps:
 
 browser-deps:
 	@test -x /usr/bin/chromium || ./scripts/apt-install chromium
+
+# The W3C Nu HTML validator (Java) and axe-core that config/tests/test_validity.py
+# runs, pinned in tools/validators/package-lock.json.
+validators: tools/validators/node_modules/.installed
+	@command -v java >/dev/null || ./scripts/apt-install openjdk-17-jre-headless
+
+tools/validators/node_modules/.installed: tools/validators/package.json tools/validators/package-lock.json
+	@command -v npm >/dev/null || ./scripts/apt-install nodejs npm
+	cd tools/validators && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
 
 messages: system-deps
 	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
@@ -88,5 +99,5 @@ bench: $(VENV)/.run-deps system-deps messages
 	$(PY) bench/serving.py
 
 clean:
-	rm -rf $(VENV) static_collected .pytest_cache .ruff_cache
+	rm -rf $(VENV) static_collected .pytest_cache .ruff_cache tools/validators/node_modules
 	find . -name '*.mo' -not -path './.venv/*' -delete

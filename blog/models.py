@@ -26,6 +26,8 @@ from .bilingual import BilingualPageMixin, TranslatedUrlsMixin, current_language
 from .blocks import BodyBlock
 from .feeds import articles_feed
 from .forms import BilingualPageForm
+from .images import HERO_SIZES, hero_renditions
+from .seo import article_metadata, listing_trail
 
 
 class Author(index.Indexed, models.Model):
@@ -215,18 +217,41 @@ class ArticlePage(ViewRestrictionsInOneQueryMixin, BilingualPageMixin, Page):
         verbose_name_plural = _("articles")
 
     def byline_authors(self):
-        """The byline's authors in order, using prefetched rows when present."""
-        items = self.article_authors.all()
-        if "article_authors" not in getattr(self, "_prefetched_objects_cache", {}):
-            items = items.select_related("author")
-        return [item.author for item in items]
+        """The byline's authors in order, using prefetched rows when present.
+
+        Read once per page object: the byline and the structured data both ask.
+        """
+        if "_byline_authors" not in self.__dict__:
+            items = self.article_authors.all()
+            if "article_authors" not in getattr(self, "_prefetched_objects_cache", {}):
+                items = items.select_related("author")
+            self._byline_authors = [item.author for item in items]
+        return self._byline_authors
 
     def tag_list(self):
-        """The article's tags, using prefetched rows when present."""
-        items = self.tagged_items.all()
-        if "tagged_items" not in getattr(self, "_prefetched_objects_cache", {}):
-            items = items.select_related("tag")
-        return [item.tag for item in items]
+        """The article's tags, using prefetched rows when present (read once per page object)."""
+        if "_tag_list" not in self.__dict__:
+            items = self.tagged_items.all()
+            if "tagged_items" not in getattr(self, "_prefetched_objects_cache", {}):
+                items = items.select_related("tag")
+            self._tag_list = [item.tag for item in items]
+        return self._tag_list
+
+    @cached_property
+    def hero_renditions(self):
+        """``(picture, share_rendition)`` of the hero image, or ``(None, None)``."""
+        if self.hero_image is None:
+            return None, None
+        return hero_renditions(self.hero_image)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["hero"], _share = self.hero_renditions
+        context["hero_sizes"] = HERO_SIZES
+        return context
+
+    def seo_metadata(self, request, context, **_title_and_url):
+        return article_metadata(self, request, context.get("text") or self.reader_text())
 
     @cached_property
     def blog_index(self):
@@ -234,10 +259,14 @@ class ArticlePage(ViewRestrictionsInOneQueryMixin, BilingualPageMixin, Page):
 
 
 def card_prefetches():
-    """What an article's card shows (byline, tags), in one query each."""
+    """What an article's card shows (byline, tags, image renditions), in one query each.
+
+    The queryset must ``select_related("hero_image")``.
+    """
     return [
         Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),
         Prefetch("tagged_items", queryset=ArticlePageTag.objects.select_related("tag")),
+        "hero_image__renditions",
     ]
 
 
@@ -255,6 +284,10 @@ class BlogIndexPage(
 
     class Meta:
         verbose_name = _("blog index")
+
+    def seo_metadata(self, request, context, *, title, url):
+        is_sub_page = any(context.get(name) for name in ("tag", "author", "year"))
+        return {"trail": listing_trail(self, request, url, title, is_sub_page)}
 
     def articles(self):
         """Live articles under this index, newest first, ready for a list."""

@@ -72,7 +72,7 @@ def render_entries(entries, *, is_open, reply_prefix, report_prefix):
                 badge=f' <span class="comment__badge">{labels["newsroom"]}</span>' if comment.user_id else "",
                 reply_to=reply_to,
                 time_title="" if entry.number else f' title="{labels["permalink"]}"',
-                iso=created.isoformat(),
+                iso=created.replace(microsecond=0).isoformat(),  # HTML allows no microseconds
                 when=escape(dateformat.format(created, datetime_format)),
                 lang=f' lang="{comment.language}"' if comment.language != language else "",
                 body=render_body(comment.body),

@@ -6,11 +6,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from blog.bilingual import BilingualPageMixin, TranslatedUrlsMixin
+from blog.bilingual import BilingualPageMixin, TranslatedUrlsMixin, current_language
 from blog.blocks import BodyBlock
 from blog.forms import BilingualPageForm
 from blog.models import ArticlePage, BlogIndexPage, card_prefetches
 from comments.counts import attach_comment_counts
+from core import seo
 from core.pages import ChildBySlugRouteMixin, ViewRestrictionsInOneQueryMixin
 
 LATEST_ARTICLE_COUNT = 9
@@ -58,6 +59,14 @@ class HomePage(ChildBySlugRouteMixin, ViewRestrictionsInOneQueryMixin, Translate
         ]
         context["blog_index"] = BlogIndexPage.objects.live().descendant_of(self).first()
         return context
+
+    def seo_metadata(self, request, context, **_title_and_url):
+        language = current_language()
+        # Shared, the front page is the newsroom itself, not "Front page".
+        return {
+            "title": seo.site_name(request),
+            "json_ld": [seo.website(request, language, seo.describe(self, None, language))],
+        }
 
     def shows_article(self, article, newer_count):
         """Whether this page shows ``article``, which ``newer_count`` live articles precede."""

@@ -80,6 +80,10 @@ class TipPage(RoutablePageMixin, BilingualPageMixin, Page):
     class Meta:
         verbose_name = _("tip page")
 
+    def seo_metadata(self, request, context, **_title_and_url):
+        """No JSON-LD: the tip page carries no <script> element, not even one of data."""
+        return {}
+
     # Serving ---------------------------------------------------------------
 
     def serve(self, request, *args, **kwargs):
