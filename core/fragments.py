@@ -30,14 +30,20 @@ def fragments_enabled():
     return getattr(settings, "CACHE_IS_SHARED", False)
 
 
-def remember(name, build):
+def remember(name, build, request=None):
     """``build()``'s value, kept in the shared cache until the next change.
 
     The value is stored with the generation it was built under, and both
     are read in one round trip; a value from an older generation (built
     before a change, or stored after it by a render that began before it)
-    is rebuilt.
+    is rebuilt. With ``request``, a value read twice in one request (the
+    header and the footer) costs one round trip.
     """
+    if request is not None:
+        seen = request.__dict__.setdefault("_remembered_fragments", {})
+        if name not in seen:
+            seen[name] = remember(name, build)
+        return seen[name]
     if not fragments_enabled():
         return build()
     key = f"fragments:{name}"

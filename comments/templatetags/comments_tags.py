@@ -43,7 +43,7 @@ def policy_page(request):
     if site is None:
         return read()["page"]
     # Kept until a page is published or moved or a setting changes (core.fragments).
-    return remember(f"comment-policy-page:{site.pk}", read)["page"]
+    return remember(f"comment-policy-page:{site.pk}", read, request)["page"]
 
 
 def site_comment_settings(request):
