@@ -17,10 +17,10 @@ PostgreSQL, Redis, the page cache on).
 3. After the spike, everything still waiting is approved and every accepted
    comment is looked for on every page of the thread, in both languages.
 
-Run after bench/build_site.py has built its database (`make bench` does it)::
-
-    BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/fr_bench \\
-    BENCH_REDIS_URL=redis://127.0.0.1:6379/8 SPIKE_PORT=8802 .venv/bin/python bench/spike.py
+`make spike` runs it, building the benchmark site first when it is missing
+(as `make bench` does), with the same environment: BENCH_DATABASE_URL,
+BENCH_REDIS_URL, and SPIKE_PORT (8802), SPIKE_SECONDS, SPIKE_WARM_SECONDS,
+SPIKE_READERS. The comments it adds are deleted at the end.
 
 Correctness under load is also a test: comments/tests/test_spike.py.
 """
@@ -41,7 +41,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from serving import Server, fetch, latency, settings_env
+from serving import Server, build, ensure_database, fetch, latency, settings_env
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ENGLISH = "/stories/bench-story-0000/"
@@ -170,6 +170,8 @@ def main():
     env = settings_env(port, page_cache=True)
     # The commenters come from their own addresses through one trusted proxy.
     env["COMMENTS_TRUSTED_PROXY_COUNT"] = "1"
+    ensure_database(env["DATABASE_URL"])
+    build(env)  # the benchmark site, built once (bench/build_site.py)
     setup_django(env)
     from django.db import connection
 

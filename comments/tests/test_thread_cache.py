@@ -150,3 +150,15 @@ def test_without_a_shared_cache_nothing_is_kept(client, settings, article):
     add_comment(article, "Fresh every time.", name="Ana")
     page(client, ENGLISH)
     assert comment_queries(client, ENGLISH)
+
+
+def test_a_warm_uncached_article_reads_seven_queries_at_most(client, article, django_assert_max_num_queries):
+    """With the shared cache warm and the page cache off, the article with its thread
+    costs the page's own rows only: routing, view restrictions, tags, authors."""
+    parent = None
+    for number in range(60):
+        parent = add_comment(article, f"Comment {number}.", parent=parent if number % 2 else None, name="Ana")
+    for url in (ENGLISH, SPANISH):
+        page(client, url)
+        with django_assert_max_num_queries(7):
+            assert "Comment 59." in page(client, url)
