@@ -84,9 +84,11 @@ def kept_rendering(article_id, variant, build):
 
 @receiver(post_save, sender=Comment)
 @receiver(post_delete, sender=Comment)
-def forget_stream_on_comment_change(sender, instance, raw=False, **kwargs):
+def forget_stream_on_comment_change(sender, instance, raw=False, created=False, **kwargs):
     # A safety net for changes made outside moderation (the shell, an
     # import, a cascade); moderation also purges the pages themselves.
-    if not raw:
-        article_id = instance.article_id
-        transaction.on_commit(lambda: forget_streams([article_id]))
+    # A new comment that is not approved changes nothing readers see.
+    if raw or (created and instance.status != Comment.Status.APPROVED):
+        return
+    article_id = instance.article_id
+    transaction.on_commit(lambda: forget_streams([article_id]))
