@@ -98,6 +98,13 @@ bench: $(VENV)/.run-deps system-deps messages
 	@command -v wrk >/dev/null || ./scripts/apt-install wrk
 	$(PY) bench/serving.py
 
+# A 60-second spike on the benchmark site: 200 readers, 10 commenters, a
+# moderator; prints failures, database use, purge delays (bench/spike.py).
+.PHONY: spike
+spike: $(VENV)/.run-deps system-deps messages
+	@command -v wrk >/dev/null || ./scripts/apt-install wrk
+	$(PY) bench/spike.py
+
 clean:
 	rm -rf $(VENV) static_collected .pytest_cache .ruff_cache tools/validators/node_modules
 	find . -name '*.mo' -not -path './.venv/*' -delete

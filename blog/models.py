@@ -255,6 +255,11 @@ class ArticlePage(ViewRestrictionsInOneQueryMixin, BilingualPageMixin, Page):
 
     @cached_property
     def blog_index(self):
+        # An article's parent is its only index (parent_page_types); the
+        # request was routed through it, so there is no need to read it again.
+        parent = getattr(self, "routed_parent", None)
+        if isinstance(parent, BlogIndexPage):
+            return parent if parent.live else None
         return BlogIndexPage.objects.ancestor_of(self).live().first()
 
 

@@ -7,4 +7,4 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Comments")
 
     def ready(self):
-        from . import checks  # noqa: F401 - registers the system checks
+        from . import cache, checks  # noqa: F401 - registers the signal receivers and system checks

@@ -6,6 +6,10 @@ keeps a long thread well under the page's time budget. The markup is the
 same a template would give; every value from a reader is escaped.
 """
 
+import dataclasses
+
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.formats import get_format
 from django.utils.html import escape
@@ -15,6 +19,7 @@ from django.utils.translation import gettext, pgettext
 from blog.bilingual import current_language
 
 from .text import render_body
+from .threads import load_thread
 
 COMMENT_OPEN = (
     '<li class="{classes}" id="comment-{pk}"><article class="comment__inner"><header class="comment__meta">'
@@ -84,3 +89,32 @@ def render_entries(entries, *, is_open, reply_prefix, report_prefix):
         parts.append('<ol class="comment-replies">' if entry.has_replies else "</li>")
         parts.append("</ol></li>" * len(entry.closes))
     return mark_safe("".join(parts))
+
+
+@dataclasses.dataclass
+class ThreadListing:
+    """One page of a thread as HTML (heading, comments, page links), ready to cache."""
+
+    html: str
+    is_empty: bool
+
+
+def url_prefix(name):
+    """A URL with a numeric argument, minus the number, to build many links cheaply."""
+    return reverse(name, args=[0])[: -len("0/")]
+
+
+def render_listing(article, *, page_number, page_size, max_depth, is_open, page_parameter):
+    """The thread's heading, one page of its comments and the links to other pages."""
+    thread = load_thread(article, page_number=page_number, page_size=page_size, max_depth=max_depth)
+    thread_html = render_entries(
+        thread.entries,
+        is_open=is_open,
+        reply_prefix=url_prefix("comments:reply"),
+        report_prefix=url_prefix("comments:report"),
+    )
+    html = render_to_string(
+        "comments/includes/thread_list.html",
+        {"thread": thread, "thread_html": thread_html, "page_parameter": page_parameter},
+    )
+    return ThreadListing(html=mark_safe(html), is_empty=not thread.entries)

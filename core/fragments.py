@@ -30,24 +30,39 @@ def fragments_enabled():
     return getattr(settings, "CACHE_IS_SHARED", False)
 
 
-def remember(name, build):
-    """``build()``'s value, kept in the shared cache until the next change."""
+def remember(name, build, request=None):
+    """``build()``'s value, kept in the shared cache until the next change.
+
+    The value is stored with the generation it was built under, and both
+    are read in one round trip; a value from an older generation (built
+    before a change, or stored after it by a render that began before it)
+    is rebuilt. With ``request``, a value read twice in one request (the
+    header and the footer) costs one round trip.
+    """
+    if request is not None:
+        seen = request.__dict__.setdefault("_remembered_fragments", {})
+        if name not in seen:
+            seen[name] = remember(name, build)
+        return seen[name]
     if not fragments_enabled():
         return build()
+    key = f"fragments:{name}"
     try:
-        generation = cache.get(GENERATION_KEY)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY)
+        stored = found.get(key)
+        if generation is not None and stored is not None and stored[0] == generation:
+            return stored[1]
         if generation is None:
             cache.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
             generation = cache.get(GENERATION_KEY)
-        key = f"fragments:{generation}:{name}"
-        value = cache.get(key)
     except Exception:
         logger.warning("Shared cache unavailable; reading from the database.", exc_info=True)
         return build()
-    if value is None:
-        value = build()
+    value = build()
+    if generation is not None:
         try:
-            cache.set(key, value, timeout=getattr(settings, "FRAGMENT_CACHE_SECONDS", 3600))
+            cache.set(key, (generation, value), timeout=getattr(settings, "FRAGMENT_CACHE_SECONDS", 3600))
         except Exception:
             logger.warning("Shared cache unavailable; value not kept.", exc_info=True)
     return value

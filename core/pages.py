@@ -46,7 +46,10 @@ class ChildBySlugRouteMixin:
                 in_any_language |= Q(**{build_localized_fieldname("slug", code): slug})
             for child in self.get_children().filter(in_any_language):
                 if child.slug == slug:
-                    return child.specific.route(request, remaining)
+                    child = child.specific
+                    # The page routed through, so the child need not query for its parent.
+                    child.routed_parent = self
+                    return child.route(request, remaining)
             raise Http404
         return super().route(request, path_components)
 

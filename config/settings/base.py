@@ -182,6 +182,27 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Media on S3-compatible object storage (issue 12): with S3_BUCKET set, the
+# app servers keep no uploaded file of their own. boto3 reads the keys from
+# AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (or the machine's role). URLs are
+# unsigned, so a page is the same HTML for every reader and can be cached;
+# S3_CUSTOM_DOMAIN is where the site serves the bucket under its own origin
+# (e.g. news.example/media), since the Content-Security-Policy allows no other.
+if os.environ.get("S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["S3_BUCKET"],
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "custom_domain": os.environ.get("S3_CUSTOM_DOMAIN") or None,
+            "url_protocol": os.environ.get("S3_URL_PROTOCOL", "https:"),
+            "querystring_auth": False,
+            "default_acl": None,
+            "file_overwrite": False,
+        },
+    }
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Frontera"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -40,7 +40,7 @@ def newsroom_links(request):
     site = Site.find_for_request(request)
     if site is None:
         return read_newsroom_links(request, None)
-    return remember(f"newsroom-links:{site.pk}", lambda: read_newsroom_links(request, site))
+    return remember(f"newsroom-links:{site.pk}", lambda: read_newsroom_links(request, site), request)
 
 
 def read_newsroom_links(request, site):
