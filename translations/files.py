@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from . import memory
+from .actions import confirm, editable_page, save_draft, state_pairs
 from .diff import markup_matches
 from .richtext import (
     PLACEHOLDER_RE,
@@ -33,17 +34,14 @@ from .richtext import (
     renumber,
     to_placeholders,
 )
-from .segments import HTML, SEPARATOR, PageText, is_translatable, normalise, target_languages
-from .sync import (
+from .segments import HTML, SEPARATOR, PageText, is_translatable, normalise, set_target_values, target_languages
+from .status import (
     SEGMENT_MACHINE,
     SEGMENT_MISSING,
     SEGMENT_NEW,
     SEGMENT_UP_TO_DATE,
-    confirm,
-    editable_page,
+    language_name,
     latest_text,
-    save_draft,
-    state_pairs,
     statuses_for,
 )
 from .validation import InvalidFile, check_po, check_xliff
@@ -142,8 +140,6 @@ def _previous(text, kind):
 
 def export_po(source_language, target_language, segments, user=None):
     """A PO file (text). Targets needing review are fuzzy, with the old source as ``#| msgid``."""
-    from .sync import language_name
-
     po = polib.POFile(wrapwidth=0)
     now = timezone.now().strftime("%Y-%m-%d %H:%M%z")
     translator = (user.get_full_name() or user.get_username()) if user is not None and user.pk else "Frontera"
@@ -441,8 +437,6 @@ def import_file(content, name="", user=None, partial=False, dry_run=False, progr
     with transaction.atomic():
         for index, (page, values, keys) in enumerate(plans):
             if values:
-                from .segments import set_target_values
-
                 draft = set_target_values(editable_page(page), language, values, pairs=state_pairs(page, language))
                 revision = save_draft(draft, user=user, mode="import")
                 confirm(PageText(draft), language, keys=keys, user=user, revision=revision)

@@ -8,7 +8,8 @@ import logging
 
 from wagtail.models import Page
 
-from .sync import languages_with_unreviewed_machine_text, record_revision
+from .actions import record_revision
+from .status import languages_with_unreviewed_machine_text
 
 logger = logging.getLogger(__name__)
 

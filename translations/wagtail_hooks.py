@@ -16,7 +16,7 @@ from wagtail.models import Page
 from . import admin_urls
 from .models import Status
 from .segments import is_translatable, target_languages
-from .sync import (
+from .status import (
     all_statuses,
     language_name,
     languages_with_unreviewed_machine_text,

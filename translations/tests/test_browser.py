@@ -6,7 +6,7 @@ from wagtail.models import Page
 
 from blog.bilingual import page_url_in
 from translations.models import Status
-from translations.sync import page_status
+from translations.status import page_status
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -102,7 +102,7 @@ def test_editor_publish_of_a_seeded_article_stales_only_the_edited_paragraph(liv
 
 def test_editor_publish_never_shows_machine_text_to_readers(live_server, browser_page, settings, untranslated_article):
     """A plain Publish keeps machine text unreviewed; ticking "ready" with it is refused with a reason."""
-    from translations.sync import SEGMENT_MACHINE
+    from translations.status import SEGMENT_MACHINE
     from translations.tasks import machine_draft
 
     settings.TRANSLATIONS_MACHINE_BACKENDS = {"dummy": {"BACKEND": "translations.machine.DummyTranslator"}}

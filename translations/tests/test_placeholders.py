@@ -11,7 +11,7 @@ from blog.bilingual import page_url_in
 from conftest import make_article
 from translations import files, validation
 from translations.richtext import PlaceholderError, from_placeholders, to_placeholders
-from translations.sync import page_status
+from translations.status import page_status
 
 from .conftest import edit
 

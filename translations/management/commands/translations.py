@@ -8,7 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Page
 
 from translations import catalogue, files
-from translations.sync import all_statuses, record_baseline
+from translations.actions import record_baseline
+from translations.status import all_statuses
 
 
 class Progress:
