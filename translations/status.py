@@ -319,4 +319,3 @@ def languages_with_unreviewed_machine_text(page):
     return [
         language for language in target_languages(page) if unreviewed_machine_keys(text, language, states.get(language))
     ]
-

@@ -25,7 +25,7 @@ from . import actions, files
 from .forms import ExportForm, ImportForm, ReviewForm, TranslationsFilterSet, editable_text
 from .machine import MachineTranslationError, configured_backends
 from .models import Status
-from .review import machine_segments, review_rows
+from .review import machine_segments, machine_suggestion, review_rows
 from .segments import is_translatable, language_codes, target_languages
 from .status import all_statuses, editable_pages, language_name, latest_text, page_status
 from .tasks import machine_translate_page
@@ -120,7 +120,11 @@ def _page_for(request, page_id, permission="edit"):
 
 
 class Review:
-    """One request to the side-by-side editor of one page's language version."""
+    """One request to the side-by-side editor of one page's language version.
+
+    A button sends ``action`` as ``name`` or ``name:segment key`` (a
+    segment's own Save or Suggest button).
+    """
 
     def __init__(self, request, page, language):
         self.request = request
@@ -129,23 +133,32 @@ class Review:
         self.status = page_status(page, language)
         self.show_all = request.GET.get("all") == "1"
         self.segments = self.status.segments if self.show_all else self.status.changed_segments()
-        self.url = reverse("translations:page", args=[page.pk, language])
+        self.action, _sep, self.key = request.POST.get("action", "").partition(":")
+        self.url = reverse("translations:page", args=[page.pk, language]) + ("?all=1" if self.show_all else "")
 
     def form(self, data=None, only=None):
         if data is None:
             return ReviewForm(self.segments, initial={s.key: editable_text(s) for s in self.segments})
         return ReviewForm(self.segments, data, only=only)
 
+    def typed_form(self):
+        """The form showing what the translator had typed, not yet checked (nothing is being saved)."""
+        post = self.request.POST
+        return ReviewForm(self.segments, initial={s.key: post.get(s.key, editable_text(s)) for s in self.segments})
+
+    def segment(self):
+        return next((segment for segment in self.segments if segment.key == self.key), None)
+
 
 def save_segments(review):
     """Save the changed segments of the form (the "Save translation" and "Save and publish" buttons)."""
     request = review.request
-    publish = request.POST.get("action") == "save_publish"
+    publish = review.action == "save_publish"
     if publish and not review.page.permissions_for_user(request.user).can_publish():
         raise PermissionDenied
     form = review.form(request.POST)
     if not form.is_valid():
-        return form
+        return {"form": form}
     values = form.changed_values()
     if values:
         actions.save_reviewed_text(review.page, review.language, values, user=request.user, publish=publish)
@@ -156,21 +169,33 @@ def save_segments(review):
 
 
 def save_one_segment(review):
-    """Save one segment, the one whose "Save" button (or Ctrl+Enter) sent the form."""
+    """Save one segment, the one whose Save button (or Ctrl+Enter) sent the form; the others are kept as typed."""
     request = review.request
-    key = request.POST.get("segment", "")
-    if key not in {segment.key for segment in review.segments}:
-        # The segment is no longer one that needs work (or never was): show the editor afresh.
+    if review.segment() is None:
         messages.error(request, _("This segment changed since you opened it; here it is as it is now."))
         return None
-    form = review.form(request.POST, only=key)
+    form = review.form(request.POST, only=review.key)
     if not form.is_valid():
-        return form
+        # Shown again with everything the translator typed, errors by each segment.
+        return {"form": ReviewForm(review.segments, request.POST)}
     values = form.changed_values()
     if values:
         actions.save_reviewed_text(review.page, review.language, values, user=request.user)
     messages.success(request, _("Segment saved and confirmed against the current source."))
     return None
+
+
+def suggest_machine_translation(review):
+    """A machine suggestion for one segment, shown under it; nothing is saved until the translator saves."""
+    segment = review.segment()
+    backends = list(configured_backends())
+    if segment is None or segment.source is None or not backends:
+        return {"form": review.typed_form()}
+    try:
+        text = machine_suggestion(segment, review.status.source_language, review.language, backends[0])
+    except MachineTranslationError as error:
+        return {"form": review.typed_form(), "errors": {segment.key: [str(error)]}}
+    return {"form": review.typed_form(), "suggestions": {segment.key: text}}
 
 
 def mark_up_to_date(review):
@@ -258,12 +283,13 @@ def request_machine_draft(review):
         messages.success(request, _("Machine draft requested; review it before marking ready."))
 
 
-# Each button of the editor names one handler. A handler returns a bound form
-# with errors to show again, or None to go back to the editor.
+# Each button of the editor names one handler. A handler returns None to go
+# back to the editor, or what to show again (a form with errors, a suggestion).
 REVIEW_ACTIONS = {
     "save": save_segments,
     "save_publish": save_segments,
     "save_segment": save_one_segment,
+    "suggest": suggest_machine_translation,
     "mark_up_to_date": mark_up_to_date,
     "approve_machine": approve_machine,
     "copy_source": copy_source,
@@ -276,18 +302,24 @@ def _wants_json(request):
     return request.headers.get("Accept", "").startswith("application/json")
 
 
-def segment_json(review, form=None):
-    """The answer to a per-segment save sent by the editor's script: the segment's new state, or its errors."""
-    key = review.request.POST.get("segment", "")
-    if form is not None:
-        return JsonResponse({"ok": False, "errors": [str(error) for error in form.errors.get(key, [])]}, status=400)
-    fresh = Review(review.request, review.page, review.language)
-    status = fresh.status
-    segment = next((s for s in status.segments if s.key == key), None)
+def segment_json(review, shown):
+    """The answer to the editor's script: the segment's new state, its errors or a suggestion."""
+    shown = shown or {}
+    errors = shown.get("errors", {}).get(review.key, [])
+    if review.action == "save_segment" and "form" in shown and review.key in shown["form"].fields:
+        errors = [*errors, *shown["form"].errors.get(review.key, [])]
+    errors = [str(error) for error in errors]
+    if errors:
+        return JsonResponse({"ok": False, "errors": errors}, status=400)
+    if review.action == "suggest":
+        suggestion = shown.get("suggestions", {}).get(review.key)
+        return JsonResponse({"ok": suggestion is not None, "suggestion": suggestion})
+    status = page_status(review.page, review.language)
+    segment = next((s for s in status.segments if s.key == review.key), None)
     return JsonResponse(
         {
-            "ok": True,
-            "segment": key,
+            "ok": segment is not None,
+            "segment": review.key,
             "status": segment.status if segment else "",
             "status_label": str(segment.status_label) if segment else "",
             "needs_work": bool(segment and segment.needs_work),
@@ -306,26 +338,29 @@ def page_view(request, page_id, language):
     if language not in language_codes() or language not in target_languages(latest_text(page).page):
         raise Http404
     review = Review(request, page, language)
-    form = None
+    shown = {}
     if request.method == "POST":
-        handler = REVIEW_ACTIONS.get(request.POST.get("action"))
-        form = handler(review) if handler else None
-        if handler is save_one_segment and _wants_json(request):
-            return segment_json(review, form)
-        if form is None:
-            return redirect(review.url + ("?all=1" if review.show_all else ""))
-    return TemplateResponse(request, "translations/page.html", editor_context(review, form or review.form()))
+        handler = REVIEW_ACTIONS.get(review.action)
+        shown = handler(review) if handler else None
+        if review.key and request.headers.get("Accept", "").startswith("application/json"):
+            # Messages are for the next page; the script shows the answer itself.
+            list(messages.get_messages(request))
+            return segment_json(review, shown)
+        if shown is None:
+            return redirect(review.url)
+    return TemplateResponse(request, "translations/page.html", editor_context(review, **shown))
 
 
-def editor_context(review, form):
+def editor_context(review, form=None, errors=None, suggestions=None):
     page, status = review.page, review.status
+    form = form or review.form()
     permissions = page.permissions_for_user(review.request.user)
     return {
         "page": page,
         "status": status,
         "language_name": language_name(review.language),
         "source_language_name": language_name(status.source_language),
-        "rows": review_rows(status, form, review.show_all),
+        "rows": review_rows(status, form, review.show_all, suggestions, errors),
         "form": form,
         "show_all": review.show_all,
         "backends": list(configured_backends()),

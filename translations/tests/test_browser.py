@@ -99,6 +99,27 @@ def test_editor_publish_of_a_seeded_article_stales_only_the_edited_paragraph(liv
     assert "Again." in rows.first.locator(".tr-now ins").inner_text()
     assert "data-block-key" not in page.content()
 
+    # The translator translates it there, from the keyboard, without a page reload.
+    translate_in_side_by_side(page, rows.first, "Los precios subieron. Otra vez.")
+    assert page_status(long_article, "es").status == Status.UP_TO_DATE
+    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    assert draft.body_es.raw_data[1]["value"] == "<p>Los precios subieron. Otra vez.</p>"
+    page.goto(f"{live_server.url}/admin/pages/{long_article.get_parent().pk}/")
+    badge = page.locator(f"[data-translation-status][data-language=es][href*='/page/{long_article.pk}/']").first
+    assert badge.get_attribute("data-translation-status") == "up_to_date"
+
+
+def translate_in_side_by_side(page, row, text):
+    """Type ``text`` into a row of the side-by-side editor and save it with Ctrl+Enter."""
+    page.evaluate("() => { window.trStillHere = true; }")
+    area = row.locator("textarea")
+    area.fill(text)
+    area.press("Control+Enter")
+    page.wait_for_function("(row) => row.dataset.status === 'up_to_date'", arg=row.element_handle())
+    assert row.locator("[data-segment-status]").text_content() == "Up to date"
+    assert page.locator("[data-translation-status]").first.get_attribute("data-translation-status") == "up_to_date"
+    assert page.evaluate("() => window.trStillHere === true")  # saved without a page reload
+
 
 def test_editor_publish_never_shows_machine_text_to_readers(live_server, browser_page, settings, untranslated_article):
     """A plain Publish keeps machine text unreviewed; ticking "ready" with it is refused with a reason."""
@@ -175,3 +196,41 @@ def test_spanish_original_edited_in_the_editor_stales_only_that_english_paragrap
     assert [segment.target.text.endswith("It has listeners.</p>") for segment in status.changed_segments()] == [True]
     page.goto(f"{live_server.url}/admin/translations/page/{article.pk}/en/")
     assert page.locator("tr[data-segment]").count() == 1
+
+    # Translated there, into English; the listing badge follows.
+    translate_in_side_by_side(page, page.locator("tr[data-segment]").first, "It has many listeners.")
+    assert page_status(article, "en").status == Status.UP_TO_DATE
+    page.goto(f"{live_server.url}/admin/pages/{blog_index.pk}/")
+    badge = page.locator(f"[data-translation-status][data-language=en][href*='/page/{article.pk}/']").first
+    assert badge.get_attribute("data-translation-status") == "up_to_date"
+
+
+def test_side_by_side_keyboard_moves_between_segments_and_wraps_placeholders(live_server, browser_page, long_article):
+    """Alt+Arrow keys move from segment to segment; a placeholder button wraps the selected words."""
+    from .conftest import edit
+
+    edit(long_article, "en", 0, "<p>The wells are <b>all</b> private.</p>")
+    edit(long_article, "en", 1, "<p>Prices doubled.</p>")
+    page = browser_page
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/admin/translations/page/{long_article.pk}/es/")
+    rows = page.locator("tr[data-segment]")
+    assert rows.count() == 2
+    first, second = rows.nth(0).locator("textarea"), rows.nth(1).locator("textarea")
+    first.focus()
+    page.keyboard.press("Alt+ArrowDown")
+    assert second.evaluate("(area) => area === document.activeElement")
+    page.keyboard.press("Alt+ArrowUp")
+    assert first.evaluate("(area) => area === document.activeElement")
+
+    first.fill("Todos los pozos son privados.")
+    first.evaluate("(area) => area.setSelectionRange(10, 15)")  # "pozos"
+    rows.nth(0).locator("button.tr-chip").first.click()
+    assert first.input_value() == "Todos los {1}pozos{/1} son privados."
+    first.press("Control+Enter")
+    page.wait_for_function("(row) => row.dataset.status === 'up_to_date'", arg=rows.nth(0).element_handle())
+    # Saving moved the cursor on to the next segment.
+    assert second.evaluate("(area) => area === document.activeElement")
+    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    assert draft.body_es.raw_data[0]["value"] == "<p>Todos los <b>pozos</b> son privados.</p>"
+    assert page_status(long_article, "es").status == Status.STALE  # the second segment still waits
