@@ -12,11 +12,15 @@ from wagtail.models import Page, Revision
 
 from . import memory
 from .models import Status, TranslationState
-from .segments import PageText, is_translatable, set_target_values, target_languages
+from .segments import PageText, is_translatable, language_codes, set_target_values, target_languages
+from .snippets import SnippetText
+from .snippets import set_target_values as set_snippet_values
 from .status import (
     SEGMENT_MISSING,
     latest_text,
     page_status,
+    snippet_states_of,
+    state_lookup,
     states_of,
     text_with_states,
     translatable_pages,
@@ -25,9 +29,9 @@ from .status import (
 )
 
 
-def _state_for(page_id, language, source):
+def _state_for(obj, language, source):
     state, _created = TranslationState.objects.select_for_update().get_or_create(
-        page_id=page_id, language=language, defaults={"source_language": source}
+        **state_lookup(obj), language=language, defaults={"source_language": source}
     )
     if state.source_language != source:
         state.source_language = source
@@ -46,7 +50,7 @@ def confirm(text, language, keys=None, user=None, revision=None, remember=True, 
     mark on them is cleared, because a person has now reviewed them.
     """
     source = text.source
-    state = _state_for(text.page.pk, language, source)
+    state = _state_for(text.page, language, source)
     text = text.using_pairs(language, state.block_pairs)
     src, tgt = text.segments(source), text.segments(language)
     if keys is None:
@@ -82,7 +86,7 @@ def record_machine_segments(text, language, provenance_by_key):
     """Mark segments as machine-written and unreviewed, with their provenance."""
     source = text.source
     with transaction.atomic():
-        state = _state_for(text.page.pk, language, source)
+        state = _state_for(text.page, language, source)
         text = text.using_pairs(language, state.block_pairs)
         src, tgt = text.segments(source), text.segments(language)
         for key, provenance in provenance_by_key.items():
@@ -115,9 +119,20 @@ def record_revision(revision):
     if not is_translatable(type(page)) or getattr(page, "_translations_save", None):
         return
     states = states_of(page)
-    text = text_with_states(page, states)
-    user = revision.user
-    for language in target_languages(page):
+    record_person_edits(text_with_states(page, states), states, target_languages(page), revision.user, revision)
+
+
+def record_snippet_save(obj):
+    """Confirm the translated text a person changed in a snippet just saved (see ``record_revision``)."""
+    if getattr(obj, "_translations_save", None):
+        return
+    text = SnippetText(obj)
+    record_person_edits(text, snippet_states_of(obj), [code for code in language_codes() if code != text.source])
+
+
+def record_person_edits(text, states, languages, user=None, revision=None):
+    """Confirm, per language, the target segments whose text changed since the last confirmation."""
+    for language in languages:
         state = valid_state(states.get(language), text.source)
         if state is None:
             if text.has_any(language):
@@ -140,6 +155,17 @@ def record_revision(revision):
                 changed.append(key)
         if changed:
             confirm(text, language, keys=changed, user=user, revision=revision)
+
+
+def save_snippet_text(obj, language, values, keys, user=None):
+    """Write translated snippet text (from a file or the admin) and confirm ``keys`` against the source."""
+    set_snippet_values(obj, language, values)
+    obj._translations_save = "import"
+    try:
+        obj.save()
+    finally:
+        del obj._translations_save
+    confirm(SnippetText(obj), language, keys=keys, user=user)
 
 
 def save_draft(page, user=None, mode="import", log_action=True):

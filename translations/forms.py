@@ -12,6 +12,7 @@ from .diff import markup_matches
 from .models import Status
 from .richtext import PlaceholderError, canonical_html, from_placeholders, looks_like_html, renumber, to_placeholders
 from .segments import HTML, is_translatable, normalise
+from .snippets import specs
 
 
 def language_choices():
@@ -19,11 +20,8 @@ def language_choices():
 
 
 def type_choices():
-    return [
-        (model._meta.label_lower, model._meta.verbose_name)
-        for model in get_page_models()
-        if model is not Page and is_translatable(model)
-    ]
+    pages = [model for model in get_page_models() if model is not Page and is_translatable(model)]
+    return [(model._meta.label_lower, model._meta.verbose_name) for model in [*pages, *specs()]]
 
 
 class TranslationsFilterSet(django_filters.FilterSet):
@@ -114,7 +112,8 @@ class ReviewForm(forms.Form):
 
 
 class ExportForm(forms.Form):
-    page = forms.TypedMultipleChoiceField(coerce=int, choices=(), label=gettext_lazy("Pages"))
+    page = forms.TypedMultipleChoiceField(coerce=int, choices=(), required=False, label=gettext_lazy("Pages"))
+    snippets = forms.BooleanField(required=False, label=gettext_lazy("Author biographies and tag names"))
     format = forms.ChoiceField(
         choices=[(files.PO, "PO (gettext)"), (files.XLIFF, "XLIFF 2.0")], initial=files.PO, label=gettext_lazy("Format")
     )
@@ -125,6 +124,12 @@ class ExportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["page"].choices = [(page.pk, str(page)) for page in pages]
         self.fields["language"].choices = [("", _("Each page's translation")), *language_choices()]
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("page") and not data.get("snippets"):
+            raise forms.ValidationError(_("Choose pages, or author biographies and tag names, to export."))
+        return data
 
 
 class ImportForm(forms.Form):

@@ -18,6 +18,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models import Status, TranslationState
 from .segments import PageText, is_translatable, language_codes, source_language, target_languages, translatable_fields
+from .snippets import SnippetText
 
 # Segment-level states, finer than a page's Status.
 SEGMENT_UP_TO_DATE = "up_to_date"
@@ -236,8 +237,40 @@ def derive(text, language, state, page=None):
     )
 
 
+def state_lookup(obj):
+    """How the recorded state of a page or a snippet is found."""
+    if isinstance(obj, Page):
+        return {"page_id": obj.pk}
+    return {"content_type": ContentType.objects.get_for_model(obj), "object_id": obj.pk}
+
+
 def states_of(page):
     return {state.language: state for state in TranslationState.objects.filter(page_id=page.pk)}
+
+
+def snippet_states_of(obj):
+    return {state.language: state for state in TranslationState.objects.filter(**state_lookup(obj))}
+
+
+def snippet_statuses(objects, languages=None):
+    """PageStatus rows (one per translation) for translatable snippets, in a fixed number of queries."""
+    objects = list(objects)
+    content_types = ContentType.objects.get_for_models(*{type(obj) for obj in objects}) if objects else {}
+    states = {}
+    if objects:
+        for state in TranslationState.objects.filter(
+            content_type__in=list(content_types.values()), object_id__in={obj.pk for obj in objects}
+        ):
+            states[state.content_type_id, state.object_id, state.language] = state
+    rows = []
+    for obj in objects:
+        text = SnippetText(obj)
+        content_type_id = content_types[type(obj)].pk
+        for language in language_codes():
+            if language == text.source or (languages and language not in languages):
+                continue
+            rows.append(derive(text, language, states.get((content_type_id, obj.pk, language))))
+    return rows
 
 
 def latest_text(page, states=None):

@@ -27,12 +27,16 @@ from .machine import MachineTranslationError, configured_backends
 from .models import Status
 from .review import machine_segments, machine_suggestion, review_rows
 from .segments import is_translatable, language_codes, target_languages
-from .status import all_statuses, editable_pages, language_name, latest_text, page_status
+from .snippets import edit_url as snippet_edit_url
+from .snippets import snippets_for
+from .status import all_statuses, editable_pages, language_name, latest_text, page_status, snippet_statuses
 from .tasks import machine_translate_page
 
 
 def row_url(row):
-    return reverse("translations:page", args=[row.page.pk, row.language])
+    if isinstance(row.page, Page):
+        return reverse("translations:page", args=[row.page.pk, row.language])
+    return snippet_edit_url(row.page)
 
 
 class StatusColumn(StatusTagColumn):
@@ -94,7 +98,8 @@ class TranslationsReportView(ReportView):
         return f"translations-report-{datetime.date.today().isoformat()}"
 
     def get_queryset(self):
-        rows = all_statuses(self.request.user)
+        user = self.request.user
+        rows = all_statuses(user) + snippet_statuses(snippets_for(user))
         for row in rows:
             row.changed_count = len(row.changed_segments())
         return rows
@@ -395,9 +400,9 @@ def status_view(request, page_id):
 
 
 def export_view(request):
-    """Download a PO or XLIFF file of the chosen pages' segments."""
+    """Download a PO or XLIFF file of the chosen pages' (and snippets') segments."""
     pages = list(editable_pages(request.user))
-    data = request.GET if "page" in request.GET else None
+    data = request.GET if "page" in request.GET or "snippets" in request.GET else None
     form = ExportForm(data, pages=pages)
     if data is not None and form.is_valid():
         chosen = Page.objects.filter(pk__in=form.cleaned_data["page"]).specific()
@@ -408,6 +413,7 @@ def export_view(request):
                 include_all=form.cleaned_data["all"],
                 language=form.cleaned_data["language"] or None,
                 user=request.user,
+                snippets=snippets_for(request.user) if form.cleaned_data["snippets"] else (),
             )
         except files.FileError as error:
             messages.error(request, str(error))
@@ -423,7 +429,7 @@ def export_view(request):
             else:
                 content_type = "text/x-gettext-translation" if extension == "po" else "application/xliff+xml"
                 response = HttpResponse(content, content_type=content_type + "; charset=utf-8")
-                ids = "-".join(str(pk) for pk in form.cleaned_data["page"][:5])
+                ids = "-".join(str(pk) for pk in form.cleaned_data["page"][:5]) or "snippets"
                 response["Content-Disposition"] = f'attachment; filename="translations-{ids}.{extension}"'
                 return response
     return TemplateResponse(
@@ -444,6 +450,7 @@ def import_view(request):
                 user=request.user,
                 partial=form.cleaned_data["partial"],
                 allowed_pages=editable_pages(request.user),
+                allowed_snippets=snippets_for(request.user),
             )
         except files.FileError as error:
             form.add_error("file", str(error))

@@ -234,3 +234,33 @@ def test_side_by_side_keyboard_moves_between_segments_and_wraps_placeholders(liv
     draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
     assert draft.body_es.raw_data[0]["value"] == "<p>Todos los <b>pozos</b> son privados.</p>"
     assert page_status(long_article, "es").status == Status.STALE  # the second segment still waits
+
+
+def test_an_author_biography_edited_in_the_snippet_editor_is_stale_until_its_spanish_is_edited(
+    live_server, browser_page, author
+):
+    """Snippets are tracked through the real admin: the report shows the biography stale, then up to date."""
+    from translations.status import snippet_statuses
+
+    page = browser_page
+    log_in(page, live_server)
+    edit_url = f"{live_server.url}/admin/snippets/blog/author/edit/{author.pk}/"
+    page.goto(edit_url)
+    page.fill("#id_bio_en", "A reporter on the border.")
+    page.get_by_role("button", name="Save").first.click()
+    page.wait_for_url("**/admin/snippets/blog/author/")
+    author.refresh_from_db()
+    assert [row.status for row in snippet_statuses([author])] == [Status.STALE]
+
+    page.goto(live_server.url + "/admin/translations/?page_type=blog.author")
+    row = page.locator("tr", has_text="Ana Sombra")
+    assert "Stale" in row.text_content()
+    row.get_by_role("link", name="Ana Sombra").click()
+    page.wait_for_url(edit_url)
+    page.locator(".locale-picker button.locale-toggle", has_text="es").click()  # show the Spanish fields
+    page.fill("#id_bio_es", "Una reportera de la frontera.")
+    page.get_by_role("button", name="Save").first.click()
+    page.wait_for_url("**/admin/snippets/blog/author/")
+    author.refresh_from_db()
+    assert author.bio_es == "Una reportera de la frontera."
+    assert [row.status for row in snippet_statuses([author])] == [Status.UP_TO_DATE]
