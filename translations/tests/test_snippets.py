@@ -148,3 +148,14 @@ def test_status_and_export_commands_include_snippets(capsys, tmp_path, untransla
 def test_snippet_text_reads_each_language_without_fallback(untranslated_tag):
     text = SnippetText(untranslated_tag)
     assert text.segments("en")["name"].text == "Border" and text.segments("es")["name"].text == ""
+
+
+def test_snippet_statuses_take_the_same_queries_for_many_snippets(django_assert_max_num_queries, author):
+    """The report's snippet rows come from a fixed number of queries, however many tags there are."""
+    BlogTag.objects.create(name="Water", slug="water-2")
+    with django_assert_max_num_queries(10) as few:
+        snippet_statuses(snippets_for())
+    for number in range(20):
+        BlogTag.objects.create(name=f"Tag {number}", name_es=f"Etiqueta {number}", slug=f"tag-{number}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert len(snippet_statuses(snippets_for())) == 22
