@@ -159,3 +159,14 @@ def test_snippet_statuses_take_the_same_queries_for_many_snippets(django_assert_
         BlogTag.objects.create(name=f"Tag {number}", name_es=f"Etiqueta {number}", slug=f"tag-{number}")
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert len(snippet_statuses(snippets_for())) == 22
+
+
+def test_the_dashboard_counts_snippets_too(admin_client, author):
+    from .test_admin import panel_count
+
+    missing, stale = panel_count(admin_client, "missing"), panel_count(admin_client, "stale")
+    BlogTag.objects.create(name="Border", slug="border")
+    author.bio_en = "A reporter on the border."
+    author.save()
+    assert panel_count(admin_client, "missing") == missing + 1
+    assert panel_count(admin_client, "stale") == stale + 1
