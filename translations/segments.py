@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
 
 from blog.bilingual import has_text, raw_value
 
@@ -388,8 +389,6 @@ def fill_slug(page, language):
     Without one the translation would live at the original's address. The
     slug is made unique among the page's siblings.
     """
-    from wagtail.models import Page
-
     field_name = f"slug_{language}"
     if not hasattr(page, field_name) or getattr(page, field_name) or page.pk is None:
         return
