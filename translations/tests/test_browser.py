@@ -264,3 +264,28 @@ def test_an_author_biography_edited_in_the_snippet_editor_is_stale_until_its_spa
     author.refresh_from_db()
     assert author.bio_es == "Una reportera de la frontera."
     assert [row.status for row in snippet_statuses([author])] == [Status.UP_TO_DATE]
+
+
+def test_side_by_side_saves_one_segment_with_javascript_off(live_server, browser, long_article):
+    """Without its script the editor is a plain form: a segment's Save posts and saves that segment only."""
+    from .conftest import edit
+
+    edit(long_article, "en", 0, "<p>The wells are <b>all</b> private.</p>")
+    edit(long_article, "en", 1, "<p>Prices doubled.</p>")
+    context = browser.new_context(locale="en-US", java_script_enabled=False)
+    page = context.new_page()
+    try:
+        log_in(page, live_server)
+        page.goto(f"{live_server.url}/admin/translations/page/{long_article.pk}/es/")
+        rows = page.locator("tr[data-segment]")
+        rows.nth(0).locator("textarea").fill("Todos los {1}pozos{/1} son privados.")
+        rows.nth(1).locator("textarea").fill("Se duplicaron.")
+        rows.nth(1).locator("[data-tr-save]").click()
+        page.wait_for_load_state("load")
+        assert "Segment saved" in page.content()
+        assert page.locator("tr[data-segment]").count() == 1  # only the first still needs work
+        draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+        assert draft.body_es.raw_data[1]["value"] == "<p>Se duplicaron.</p>"
+        assert draft.body_es.raw_data[0]["value"] == "<p>Los pozos son <b>privados</b>.</p>"
+    finally:
+        context.close()
