@@ -1,3 +1,4 @@
+import copy
 import datetime
 
 from django.conf import settings
@@ -22,7 +23,8 @@ from wagtail.search import index
 
 from core.pages import ChildBySlugRouteMixin, ViewRestrictionsInOneQueryMixin
 
-from .bilingual import BilingualPageMixin, TranslatedUrlsMixin, current_language
+from .article_form import ArticlePageForm
+from .bilingual import BilingualPageMixin, TranslatedUrlsMixin, current_language, has_text, raw_value
 from .blocks import BodyBlock
 from .feeds import articles_feed
 from .forms import BilingualPageForm
@@ -163,6 +165,12 @@ class ArticlePage(ViewRestrictionsInOneQueryMixin, BilingualPageMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    hero_alt = models.CharField(
+        _("hero image alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it. Required in the original language."),
+    )
     hero_caption = models.CharField(_("hero caption"), max_length=300, blank=True)
     hero_credit = models.CharField(_("hero credit"), max_length=120, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
@@ -173,10 +181,10 @@ class ArticlePage(ViewRestrictionsInOneQueryMixin, BilingualPageMixin, Page):
         help_text=_("Readers may post comments. Approved comments stay visible when this is off."),
     )
 
-    translated_fields = ("title", "dek", "credit_line", "hero_caption", "hero_credit", "body")
+    translated_fields = ("title", "dek", "credit_line", "hero_alt", "hero_caption", "hero_credit", "body")
     required_fields = ("title", "body")
 
-    base_form_class = BilingualPageForm
+    base_form_class = ArticlePageForm
     content_panels = [
         *Page.content_panels,
         FieldPanel("dek"),
@@ -196,7 +204,7 @@ class ArticlePage(ViewRestrictionsInOneQueryMixin, BilingualPageMixin, Page):
         ),
         FieldPanel("publication_date"),
         MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_caption"), FieldPanel("hero_credit")],
+            [FieldPanel("hero_image"), FieldPanel("hero_alt"), FieldPanel("hero_caption"), FieldPanel("hero_credit")],
             heading=_("Hero image"),
         ),
         FieldPanel("body"),
@@ -245,8 +253,19 @@ class ArticlePage(ViewRestrictionsInOneQueryMixin, BilingualPageMixin, Page):
         return hero_renditions(self.hero_image)
 
     def get_context(self, request, *args, **kwargs):
+        """Adds the hero's picture with its alt text: the reader's, or the original's (so marked) until translated."""
         context = super().get_context(request, *args, **kwargs)
-        context["hero"], _share = self.hero_renditions
+        context["hero_alt"], context["hero_alt_language"] = "", context["text"].language
+        for language in (context["text"].language, self.original_language):
+            if has_text(raw_value(self, "hero_alt", language)):
+                context["hero_alt"], context["hero_alt_language"] = raw_value(self, "hero_alt", language), language
+                break
+        picture, _share = self.hero_renditions
+        if picture is not None:
+            # The renditions are shared by both languages; the alt text is this reader's.
+            picture = copy.copy(picture)
+            picture.attrs = {**picture.attrs, "alt": context["hero_alt"], "lang": context["hero_alt_language"]}
+        context["hero"] = picture
         context["hero_sizes"] = HERO_SIZES
         return context
 

@@ -7,7 +7,7 @@ from .models import ArticlePage, Author, BlogIndexPage
 
 @register(ArticlePage)
 class ArticlePageTranslation(TranslationOptions):
-    fields = ("dek", "credit_line", "hero_caption", "hero_credit", "body")
+    fields = ("dek", "credit_line", "hero_alt", "hero_caption", "hero_credit", "body")
 
 
 @register(BlogIndexPage)

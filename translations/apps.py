@@ -10,7 +10,12 @@ class TranslationsConfig(AppConfig):
     def ready(self):
         from wagtail.models import Revision
 
-        from .signals import hold_back_unreviewed_machine_text, revision_saved
+        from .signals import hold_back_unreviewed_machine_text, revision_saved, snippet_saved
+        from .snippets import specs
 
         post_save.connect(revision_saved, sender=Revision, dispatch_uid="translations_revision_saved")
         pre_save.connect(hold_back_unreviewed_machine_text, dispatch_uid="translations_hold_back_machine_text")
+        for model in specs():
+            post_save.connect(
+                snippet_saved, sender=model, dispatch_uid=f"translations_snippet_saved_{model._meta.label}"
+            )

@@ -6,6 +6,7 @@ code marks but the catalogue lacks, an untranslated entry, or a fuzzy one,
 is a failure.
 """
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -59,8 +60,6 @@ def extracted_msgids(language="es"):
         locale = copy / "locale"
         previous = Path.cwd()
         try:
-            import os
-
             os.chdir(copy)
             with override_settings(LOCALE_PATHS=[locale]):
                 call_command("makemessages", locale=[language], ignore_patterns=IGNORED, verbosity=0, no_location=True)

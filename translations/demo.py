@@ -3,7 +3,7 @@
 from blog.bilingual import raw_value
 
 from .segments import stream_raw
-from .sync import page_status
+from .status import page_status
 
 STALE_ADDITION = " Officials promised new figures next week."
 

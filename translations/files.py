@@ -18,11 +18,13 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 import polib
 from defusedxml.ElementTree import fromstring
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from . import memory
+from .actions import confirm, editable_page, save_draft, save_snippet_text, state_pairs
 from .diff import markup_matches
 from .richtext import (
     PLACEHOLDER_RE,
@@ -33,17 +35,26 @@ from .richtext import (
     renumber,
     to_placeholders,
 )
-from .segments import HTML, SEPARATOR, PageText, is_translatable, normalise, target_languages
-from .sync import (
+from .segments import (
+    HTML,
+    SEPARATOR,
+    PageText,
+    is_translatable,
+    language_codes,
+    normalise,
+    set_target_values,
+    target_languages,
+)
+from .snippets import SnippetText, from_references
+from .snippets import reference as snippet_reference
+from .status import (
     SEGMENT_MACHINE,
     SEGMENT_MISSING,
     SEGMENT_NEW,
     SEGMENT_UP_TO_DATE,
-    confirm,
-    editable_page,
+    language_name,
     latest_text,
-    save_draft,
-    state_pairs,
+    snippet_statuses,
     statuses_for,
 )
 from .validation import InvalidFile, check_po, check_xliff
@@ -60,7 +71,7 @@ class FileError(ValueError):
 
 @dataclass
 class ExportSegment:
-    page_id: int
+    page_id: int | str  # a page's id, or a snippet's reference (``blog.author.3``)
     page_title: str
     key: str
     label: str
@@ -76,9 +87,10 @@ class ExportSegment:
         return f"{self.page_id}{SEPARATOR}{self.key}"
 
 
-def export_segments(pages, include_all=False, language=None):
-    """(source language, target language, [ExportSegment]) for specific ``pages``."""
-    rows = statuses_for(pages, [language] if language else None)
+def export_segments(pages, include_all=False, language=None, snippets=()):
+    """(source language, target language, [ExportSegment]) for specific ``pages`` and translatable ``snippets``."""
+    languages = [language] if language else None
+    rows = statuses_for(pages, languages) + snippet_statuses(snippets, languages)
     pairs = {(row.source_language, row.language) for row in rows}
     if not rows:
         raise FileError(_("None of the chosen pages has text to translate."))
@@ -118,7 +130,7 @@ def export_segments(pages, include_all=False, language=None):
                 target = renumbered
         result.append(
             ExportSegment(
-                page_id=row.page.pk,
+                page_id=row.page.pk if isinstance(row.page, Page) else snippet_reference(row.page),
                 page_title=row.title,
                 key=segment.key,
                 label=segment.label,
@@ -142,8 +154,6 @@ def _previous(text, kind):
 
 def export_po(source_language, target_language, segments, user=None):
     """A PO file (text). Targets needing review are fuzzy, with the old source as ``#| msgid``."""
-    from .sync import language_name
-
     po = polib.POFile(wrapwidth=0)
     now = timezone.now().strftime("%Y-%m-%d %H:%M%z")
     translator = (user.get_full_name() or user.get_username()) if user is not None and user.pk else "Frontera"
@@ -189,8 +199,9 @@ def export_xliff(source_language, target_language, segments):
     files = {}
     for segment in segments:
         if segment.page_id not in files:
+            kind = "page" if isinstance(segment.page_id, int) else "snippet"
             file_element = SubElement(
-                root, "file", {"id": f"page-{segment.page_id}", "original": f"page:{segment.page_id}"}
+                root, "file", {"id": f"{kind}-{segment.page_id}", "original": f"{kind}:{segment.page_id}"}
             )
             notes = SubElement(file_element, "notes")
             note = SubElement(notes, "note", {"category": "title"})
@@ -267,9 +278,9 @@ def _flatten(element, namespace):
     return "".join(parts)
 
 
-def export(pages, file_format=PO, include_all=False, language=None, user=None):
-    """(content bytes, file extension, segment count) for ``pages``; ``user`` is named as last translator."""
-    source_language, target_language, segments = export_segments(pages, include_all, language)
+def export(pages, file_format=PO, include_all=False, language=None, user=None, snippets=()):
+    """(content bytes, file extension, segment count) for ``pages`` and ``snippets``; ``user`` is the translator."""
+    source_language, target_language, segments = export_segments(pages, include_all, language, snippets)
     if file_format == XLIFF:
         return export_xliff(source_language, target_language, segments), "xlf", len(segments)
     return export_po(source_language, target_language, segments, user).encode(), "po", len(segments)
@@ -277,11 +288,21 @@ def export(pages, file_format=PO, include_all=False, language=None, user=None):
 
 @dataclass
 class ImportedSegment:
-    page_id: int
+    page_id: int | str  # a page's id, or a snippet's reference
     key: str
     source: str
     target: str
     translated: bool
+
+
+def _subject(text):
+    """A page id (int), a snippet reference (``app.model.id``), or None for anything else."""
+    if text.isdigit():
+        return int(text)
+    parts = text.split(".")
+    if len(parts) == 3 and all(part.isidentifier() for part in parts[:2]) and parts[2].isdigit():
+        return text
+    return None
 
 
 def parse_po(content):
@@ -295,10 +316,11 @@ def parse_po(content):
         if entry.obsolete:
             continue
         page_id, _sep, key = (entry.msgctxt or "").partition(SEPARATOR)
-        if not page_id.isdigit() or not key:
+        subject = _subject(page_id)
+        if subject is None or not key:
             raise FileError(_("An entry has no page and field context; was this file exported here?"))
         translated = bool(entry.msgstr.strip()) and "fuzzy" not in entry.flags
-        items.append(ImportedSegment(int(page_id), key, entry.msgid, entry.msgstr, translated))
+        items.append(ImportedSegment(subject, key, entry.msgid, entry.msgstr, translated))
     return language, items
 
 
@@ -313,9 +335,9 @@ def parse_xliff(content):
     language = root.get("trgLang", "")
     items = []
     for file_element in root.findall(namespace + "file"):
-        original = file_element.get("original", "")
-        page_id = original.partition(":")[2]
-        if not original.startswith("page:") or not page_id.isdigit():
+        kind, _sep, page_id = file_element.get("original", "").partition(":")
+        subject = _subject(page_id)
+        if (kind, isinstance(subject, int)) not in (("page", True), ("snippet", False)):
             raise FileError(_("A file element does not name a page; was this file exported here?"))
         for unit in file_element.iter(namespace + "unit"):
             for segment in unit.findall(namespace + "segment"):
@@ -325,7 +347,7 @@ def parse_xliff(content):
                 state = segment.get("state", "initial")
                 items.append(
                     ImportedSegment(
-                        int(page_id),
+                        subject,
                         unit.get("id", ""),
                         "" if source is None else _flatten(source, namespace),
                         target_text,
@@ -361,21 +383,34 @@ class ImportResult:
     def ok(self):
         return not self.conflicts and not self.errors
 
+    @property
+    def applied_links(self):
+        """(page id or snippet reference, review URL or "", segment key) for each applied segment."""
+        links = []
+        for subject, key in self.applied:
+            url = reverse("translations:page", args=[subject, self.language]) if isinstance(subject, int) else ""
+            links.append((subject, url, key))
+        return links
 
-def import_file(content, name="", user=None, partial=False, dry_run=False, progress=None, allowed_pages=None):
+
+def import_file(
+    content, name="", user=None, partial=False, dry_run=False, progress=None, allowed_pages=None, allowed_snippets=None
+):
     """Validate a translator file against the current source and write draft revisions.
 
     Returns an ImportResult listing what was applied, what was confirmed
     unchanged, the conflicts (source changed since export), errors and
     skipped (untranslated or fuzzy) segments. With any conflict or error,
-    nothing is applied unless ``partial`` is set. ``allowed_pages`` limits
-    the pages a file may change (the importing user's editable pages).
+    nothing is applied unless ``partial`` is set. ``allowed_pages`` and
+    ``allowed_snippets`` limit what a file may change (what the importing
+    user may edit).
     """
     language, items = parse(content, name)
     result = ImportResult(language=language)
-    by_page = defaultdict(list)
+    by_page, by_snippet = defaultdict(list), defaultdict(list)
     for item in items:
-        by_page[item.page_id].append(item)
+        (by_page if isinstance(item.page_id, int) else by_snippet)[item.page_id].append(item)
+    snippet_plans = _plan_snippets(by_snippet, language, result, allowed_snippets)
     pages_queryset = allowed_pages if allowed_pages is not None else Page.objects.all()
     pages = {page.pk: page for page in pages_queryset.filter(pk__in=list(by_page)).specific()}
     plans = []
@@ -434,15 +469,14 @@ def import_file(content, name="", user=None, partial=False, dry_run=False, progr
         return result
     if dry_run:
         # Report what would be applied and confirmed, writing nothing.
-        for page, values, keys in plans:
-            result.applied.extend((page.pk, key) for key in values)
-            result.confirmed.extend((page.pk, key) for key in keys - set(values))
+        for page, values, keys in plans + snippet_plans:
+            subject = page.pk if isinstance(page, Page) else snippet_reference(page)
+            result.applied.extend((subject, key) for key in values)
+            result.confirmed.extend((subject, key) for key in keys - set(values))
         return result
     with transaction.atomic():
         for index, (page, values, keys) in enumerate(plans):
             if values:
-                from .segments import set_target_values
-
                 draft = set_target_values(editable_page(page), language, values, pairs=state_pairs(page, language))
                 revision = save_draft(draft, user=user, mode="import")
                 confirm(PageText(draft), language, keys=keys, user=user, revision=revision)
@@ -455,7 +489,54 @@ def import_file(content, name="", user=None, partial=False, dry_run=False, progr
                 result.confirmed.extend((page.pk, key) for key in keys - set(values))
             if progress:
                 progress(index + 1, len(plans))
+        for obj, values, keys in snippet_plans:
+            reference = snippet_reference(obj)
+            if values:
+                save_snippet_text(obj, language, values, keys, user=user)
+                result.applied.extend((reference, key) for key in values)
+                result.applied_anything = True
+            elif keys:
+                confirm(SnippetText(obj), language, keys=keys, user=user)
+            result.confirmed.extend((reference, key) for key in keys - set(values))
     return result
+
+
+def _plan_snippets(by_snippet, language, result, allowed=None):
+    """[(snippet, {field: text to write}, {fields to confirm})] for a file's snippet entries; problems in ``result``."""
+    found = from_references(by_snippet)
+    if allowed is not None:
+        allowed = {snippet_reference(obj) for obj in allowed}
+        found = {ref: obj for ref, obj in found.items() if ref in allowed}
+    plans = []
+    for ref, items in by_snippet.items():
+        obj = found.get(ref)
+        if obj is None:
+            result.errors.extend(
+                (ref, item.key, _("The snippet does not exist or you may not edit it.")) for item in items
+            )
+            continue
+        text = SnippetText(obj)
+        if language == text.source or language not in language_codes():
+            result.errors.append((ref, "", _("The file's language is not a translation of this page.")))
+            continue
+        source, target = text.segments(text.source), text.segments(language)
+        values, keys = {}, set()
+        for item in items:
+            if not item.translated:
+                result.skipped.append((ref, item.key, _("not translated or marked for review")))
+                continue
+            segment = source.get(item.key)
+            if segment is None or not normalise(segment.text):
+                result.conflicts.append((ref, item.key, _("This text is no longer in the page.")))
+                continue
+            if normalise(segment.text) != normalise(item.source):
+                result.conflicts.append((ref, item.key, _("The source text changed since the export.")))
+                continue
+            keys.add(item.key)
+            if normalise(target[item.key].text) != normalise(item.target):
+                values[item.key] = item.target.strip()
+        plans.append((obj, values, keys))
+    return plans
 
 
 def machine_status(segment):

@@ -16,7 +16,10 @@ class Status(models.TextChoices):
 
 
 class TranslationState(models.Model):
-    """The last moment one language version of a page was in sync with its source.
+    """The last moment one language version of a page (or snippet) was in sync with its source.
+
+    A page's state names the page; a snippet's (an author's biography, a
+    tag's name) names it by content type and id.
 
     ``source_fingerprints`` and ``target_fingerprints`` hold, per segment key,
     the hashes of the source and target text when that segment was last
@@ -29,8 +32,17 @@ class TranslationState(models.Model):
     """
 
     page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="translation_states"
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="translation_states",
     )
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", verbose_name=_("snippet type"), null=True, blank=True, on_delete=models.CASCADE
+    )
+    object_id = models.PositiveIntegerField(_("snippet id"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=8)
     source_language = models.CharField(_("source language"), max_length=8)
     source_revision = models.ForeignKey(
@@ -59,10 +71,16 @@ class TranslationState(models.Model):
     class Meta:
         verbose_name = _("translation state")
         verbose_name_plural = _("translation states")
-        constraints = [models.UniqueConstraint(fields=["page", "language"], name="translations_state_page_language")]
+        constraints = [
+            models.UniqueConstraint(fields=["page", "language"], name="translations_state_page_language"),
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "language"], name="translations_state_snippet_language"
+            ),
+        ]
 
     def __str__(self):
-        return f"{self.page_id} {self.source_language}→{self.language}"
+        subject = self.page_id if self.page_id else f"{self.content_type_id}/{self.object_id}"
+        return f"{subject} {self.source_language}→{self.language}"
 
 
 class MemoryEntry(models.Model):

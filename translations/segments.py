@@ -20,6 +20,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from django.conf import settings
 from django.utils.text import slugify
@@ -27,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
 
 from blog.bilingual import has_text, raw_value
 
@@ -238,25 +240,43 @@ class PageText:
     """A page's translatable text in every language, ready to compare.
 
     ``page`` may be a page built from a revision (the latest draft), which is
-    what translators work on.
+    what translators work on. ``pairs`` are the block pairs recorded at each
+    language's last confirmation (``{language: {field: {target id: source
+    id}}}``). Every language's segments are cut once, here; the object never
+    changes afterwards, and ``using_pairs`` returns a new one.
     """
 
     def __init__(self, page, pairs=None):
         self.page = page
-        self.pairs = pairs or {}
         self.model = type(page)
         self.fields = translatable_fields(self.model)
         self.source = source_language(page)
-        self._segments = {}
-        self._alignment = {}
+        self._pairs = {language: dict(value) for language, value in (pairs or {}).items() if value}
+        streams = {
+            (name, language): self._read_stream(name, language)
+            for name in self.stream_fields()
+            for language in language_codes()
+        }
+        self._alignment = {
+            (name, language): self._align(streams, name, language)
+            for name in self.stream_fields()
+            for language in language_codes()
+        }
+        self._segments = {language: MappingProxyType(self._cut(streams, language)) for language in language_codes()}
 
-    def with_pairs(self, pairs):
-        """Use block pairs recorded at the last confirmation (``{field: {target id: source id}}``)."""
-        pairs = pairs or {}
-        if pairs != self.pairs:
-            self.pairs = pairs
-            self._segments, self._alignment = {}, {}
-        return self
+    def __setattr__(self, name, value):
+        if name in self.__dict__:
+            raise AttributeError(f"PageText is immutable: {name} cannot be replaced")
+        super().__setattr__(name, value)
+
+    def pairs_for(self, language):
+        return self._pairs.get(language, {})
+
+    def using_pairs(self, language, pairs):
+        """This text with ``language``'s recorded block pairs replaced (a new PageText, or this one if equal)."""
+        if (pairs or {}) == self.pairs_for(language):
+            return self
+        return PageText(self.page, {**self._pairs, language: pairs or {}})
 
     def block_pairs(self, language):
         """The current pairs of differently-identified blocks, to record on confirmation."""
@@ -271,34 +291,27 @@ class PageText:
     def stream_fields(self):
         return [name for name in self.fields if isinstance(_field(self.model, name), StreamField)]
 
-    def _stream(self, field, language):
+    def _read_stream(self, field, language):
         stream_block = _field(self.model, field).stream_block
         return stream_blocks(stream_block, stream_raw(self.raw(field, language)))
 
+    def _align(self, streams, field, language):
+        if language == self.source:
+            return {block_id: block_id for block_id, _t, _l in streams[field, language]}
+        return align_blocks(streams[field, self.source], streams[field, language], self.pairs_for(language).get(field))
+
     def alignment(self, field, language):
         """Target block id -> source block id for one StreamField."""
-        cache_key = (field, language)
-        if cache_key not in self._alignment:
-            if language == self.source:
-                mapping = {block_id: block_id for block_id, _t, _l in self._stream(field, language)}
-            else:
-                mapping = align_blocks(
-                    self._stream(field, self.source), self._stream(field, language), self.pairs.get(field)
-                )
-            self._alignment[cache_key] = mapping
-        return self._alignment[cache_key]
+        return dict(self._alignment[field, language])
 
-    def segments(self, language):
-        """Ordered ``{key: Segment}`` of one language, keyed by source block ids."""
-        if language in self._segments:
-            return self._segments[language]
+    def _cut(self, streams, language):
         result = {}
         for name in self.fields:
             field = _field(self.model, name)
             if isinstance(field, StreamField):
-                mapping = self.alignment(name, language)
+                mapping = self._alignment[name, language]
                 positions = {}
-                for block_id, block_type, leaves in self._stream(name, language):
+                for block_id, block_type, leaves in streams[name, language]:
                     key_id = mapping.get(block_id, block_id)
                     positions[block_type] = positions.get(block_type, 0) + 1
                     for path, kind, text in leaves:
@@ -310,8 +323,11 @@ class PageText:
                 value = self.raw(name, language)
                 kind = HTML if isinstance(field, RichTextField) else TEXT
                 result[name] = Segment(name, name, kind, str(value or ""))
-        self._segments[language] = result
         return result
+
+    def segments(self, language):
+        """Ordered, read-only ``{key: Segment}`` of one language, keyed by source block ids."""
+        return self._segments[language]
 
     def has_required(self, language):
         return all(has_text(self.raw(name, language)) for name in required_fields(self.model))
@@ -330,7 +346,7 @@ def set_target_values(page, language, values, source=None, pairs=None):
     or into a new target block (a copy of the source block with the same id,
     its other text left empty) placed after the previous aligned block.
     """
-    text = PageText(page, pairs)
+    text = PageText(page, {language: pairs or {}})
     source = source or text.source
     if language == text.source or language == source:
         # The original is written by its authors only, never by translation tooling.
@@ -373,8 +389,6 @@ def fill_slug(page, language):
     Without one the translation would live at the original's address. The
     slug is made unique among the page's siblings.
     """
-    from wagtail.models import Page
-
     field_name = f"slug_{language}"
     if not hasattr(page, field_name) or getattr(page, field_name) or page.pk is None:
         return

@@ -8,7 +8,8 @@ import logging
 
 from wagtail.models import Page
 
-from .sync import languages_with_unreviewed_machine_text, record_revision
+from .actions import record_revision, record_snippet_save
+from .status import languages_with_unreviewed_machine_text
 
 logger = logging.getLogger(__name__)
 
@@ -16,6 +17,11 @@ logger = logging.getLogger(__name__)
 def revision_saved(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         record_revision(instance)
+
+
+def snippet_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        record_snippet_save(instance)
 
 
 def hold_back_unreviewed_machine_text(sender, instance, raw=False, update_fields=None, **kwargs):

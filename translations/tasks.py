@@ -5,18 +5,10 @@ from django_tasks import task
 from wagtail.models import Page
 
 from . import memory
+from .actions import editable_page, record_machine_segments, save_draft, state_pairs
 from .machine import get_backend
 from .segments import HTML, PageText, set_target_values
-from .sync import (
-    SEGMENT_MACHINE,
-    SEGMENT_MISSING,
-    SEGMENT_NEW,
-    editable_page,
-    page_status,
-    record_machine_segments,
-    save_draft,
-    state_pairs,
-)
+from .status import SEGMENT_MACHINE, SEGMENT_MISSING, SEGMENT_NEW, page_status
 
 
 def machine_draft(page, language, backend_name, user=None):

@@ -18,6 +18,7 @@ import polib
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 from django.utils.translation import gettext as _
+from lxml import etree
 
 SCHEMA = Path(__file__).resolve().parent / "schemas" / "xliff_core_2.0.xsd"
 MSGFMT_TIMEOUT = 20
@@ -141,8 +142,6 @@ def check_po(content):
 
 def check_xliff(content):
     """InvalidFile unless ``content`` is well-formed, DTD-free XML valid against XLIFF 2.0 core."""
-    from lxml import etree
-
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         fromstring(data)  # refuses DTDs and entities before lxml sees the document

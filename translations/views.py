@@ -1,9 +1,12 @@
-"""Admin views: the Translations report, the side-by-side review, file export and import."""
+"""Admin views: the Translations report, the side-by-side editor, file export and import.
+
+Views only read requests and answer them; what a status is comes from
+``status``, every write goes through ``actions`` (or ``files`` for translator
+files), and the forms live in ``forms``.
+"""
 
 import datetime
 
-import django_filters
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
@@ -18,77 +21,22 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import HeaderButton
 from wagtail.models import Page
 
-from . import files, memory
-from .diff import highlight, markup_matches, show
+from . import actions, files
+from .forms import ExportForm, ImportForm, ReviewForm, TranslationsFilterSet, editable_text
 from .machine import MachineTranslationError, configured_backends
 from .models import Status
-from .richtext import (
-    PlaceholderError,
-    canonical_html,
-    describe,
-    from_placeholders,
-    looks_like_html,
-    renumber,
-    to_placeholders,
-)
-from .segments import HTML, is_translatable, language_codes, normalise, target_languages
-from .sync import (
-    SEGMENT_MACHINE,
-    SEGMENT_MISSING,
-    SEGMENT_NEW,
-    NotReady,
-    all_statuses,
-    copy_source_into_empty,
-    language_name,
-    latest_text,
-    mark_ready,
-    mark_up_to_date,
-    page_status,
-    save_reviewed_text,
-)
+from .review import machine_segments, machine_suggestion, review_rows
+from .segments import is_translatable, language_codes, target_languages
+from .snippets import edit_url as snippet_edit_url
+from .snippets import snippets_for
+from .status import all_statuses, editable_pages, language_name, latest_text, page_status, snippet_statuses
 from .tasks import machine_translate_page
 
 
-def language_choices():
-    from django.conf import settings
-
-    return [(code, name) for code, name in settings.LANGUAGES]
-
-
-def type_choices():
-    from wagtail.models import get_page_models
-
-    return [
-        (model._meta.label_lower, model._meta.verbose_name)
-        for model in get_page_models()
-        if model is not Page and is_translatable(model)
-    ]
-
-
-class TranslationsFilterSet(django_filters.FilterSet):
-    """Filters applied to the report's rows (statuses are derived, not stored)."""
-
-    status = django_filters.ChoiceFilter(label=gettext_lazy("Status"), choices=Status.choices)
-    language = django_filters.ChoiceFilter(label=gettext_lazy("Language"), choices=language_choices)
-    page_type = django_filters.ChoiceFilter(label=gettext_lazy("Page type"), choices=type_choices)
-
-    def __init__(self, data=None, request=None, **kwargs):
-        # django-filter wants a queryset; the rows it filters come from filter_queryset.
-        super().__init__(data, queryset=Page.objects.none(), request=request, **kwargs)
-
-    def filter_queryset(self, rows):
-        data = self.form.cleaned_data
-        if data.get("status"):
-            rows = [row for row in rows if row.status == data["status"]]
-        if data.get("language"):
-            rows = [row for row in rows if row.language == data["language"]]
-        if data.get("page_type"):
-            rows = [row for row in rows if type(row.page)._meta.label_lower == data["page_type"]]
-        return rows
-
-
 def row_url(row):
-    return reverse("translations:page", args=[row.page.pk, row.language])
+    if isinstance(row.page, Page):
+        return reverse("translations:page", args=[row.page.pk, row.language])
+    return snippet_edit_url(row.page)
 
 
 class StatusColumn(StatusTagColumn):
@@ -150,7 +98,8 @@ class TranslationsReportView(ReportView):
         return f"translations-report-{datetime.date.today().isoformat()}"
 
     def get_queryset(self):
-        rows = all_statuses(self.request.user)
+        user = self.request.user
+        rows = all_statuses(user) + snippet_statuses(snippets_for(user))
         for row in rows:
             row.changed_count = len(row.changed_segments())
         return rows
@@ -175,211 +124,259 @@ def _page_for(request, page_id, permission="edit"):
     return page
 
 
-def editable_text(state):
-    """A segment's translation as a translator edits it: rich text as words and the source's placeholders."""
-    target = state.target
-    if target is None:
-        return ""
-    if target.kind != HTML:
-        return target.text
-    if state.source is None:
-        return canonical_html(target.text)
-    renumbered = renumber(target.text, to_placeholders(state.source.text)[1])
-    return renumbered if renumbered is not None else canonical_html(target.text)
+class Review:
+    """One request to the side-by-side editor of one page's language version.
+
+    A button sends ``action`` as ``name`` or ``name:segment key`` (a
+    segment's own Save or Suggest button).
+    """
+
+    def __init__(self, request, page, language):
+        self.request = request
+        self.page = page
+        self.language = language
+        self.status = page_status(page, language)
+        self.show_all = request.GET.get("all") == "1"
+        self.segments = self.status.segments if self.show_all else self.status.changed_segments()
+        self.action, _sep, self.key = request.POST.get("action", "").partition(":")
+        self.url = reverse("translations:page", args=[page.pk, language]) + ("?all=1" if self.show_all else "")
+
+    def form(self, data=None, only=None):
+        if data is None:
+            return ReviewForm(self.segments, initial={s.key: editable_text(s) for s in self.segments})
+        return ReviewForm(self.segments, data, only=only)
+
+    def typed_form(self):
+        """The form showing what the translator had typed, not yet checked (nothing is being saved)."""
+        post = self.request.POST
+        return ReviewForm(self.segments, initial={s.key: post.get(s.key, editable_text(s)) for s in self.segments})
+
+    def segment(self):
+        return next((segment for segment in self.segments if segment.key == self.key), None)
 
 
-class ReviewForm(forms.Form):
-    """One text area per segment shown, named after the segment key."""
+def save_segments(review):
+    """Save the changed segments of the form (the "Save translation" and "Save and publish" buttons)."""
+    request = review.request
+    publish = review.action == "save_publish"
+    if publish and not review.page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    form = review.form(request.POST)
+    if not form.is_valid():
+        return {"form": form}
+    values = form.changed_values()
+    if values:
+        actions.save_reviewed_text(review.page, review.language, values, user=request.user, publish=publish)
+        messages.success(request, _("Translation saved and confirmed against the current source."))
+    else:
+        messages.info(request, _("Nothing to save."))
+    return None
 
-    def __init__(self, segments, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.segments = {segment.key: segment for segment in segments}
-        for segment in segments:
-            self.fields[segment.key] = forms.CharField(
-                label=segment.label,
-                required=False,
-                strip=False,
-                widget=forms.Textarea(attrs={"rows": 3 if segment.kind == HTML else 2}),
+
+def save_one_segment(review):
+    """Save one segment, the one whose Save button (or Ctrl+Enter) sent the form; the others are kept as typed."""
+    request = review.request
+    if review.segment() is None:
+        messages.error(request, _("This segment changed since you opened it; here it is as it is now."))
+        return None
+    form = review.form(request.POST, only=review.key)
+    if not form.is_valid():
+        # Shown again with everything the translator typed, errors by each segment.
+        return {"form": ReviewForm(review.segments, request.POST)}
+    values = form.changed_values()
+    if values:
+        actions.save_reviewed_text(review.page, review.language, values, user=request.user)
+    messages.success(request, _("Segment saved and confirmed against the current source."))
+    return None
+
+
+def suggest_machine_translation(review):
+    """A machine suggestion for one segment, shown under it; nothing is saved until the translator saves."""
+    segment = review.segment()
+    backends = list(configured_backends())
+    if segment is None or segment.source is None or not backends:
+        return {"form": review.typed_form()}
+    try:
+        text = machine_suggestion(segment, review.status.source_language, review.language, backends[0])
+    except MachineTranslationError as error:
+        return {"form": review.typed_form(), "errors": {segment.key: [str(error)]}}
+    return {"form": review.typed_form(), "suggestions": {segment.key: text}}
+
+
+def mark_up_to_date(review):
+    request = review.request
+    if review.status.status == Status.MISSING:
+        messages.error(request, _("There is no translation to confirm yet."))
+        return
+    left = actions.mark_up_to_date(review.page, review.language, user=request.user)
+    if left:
+        messages.warning(
+            request,
+            ngettext(
+                "Marked as up to date, except %(count)s machine-drafted segment nobody has reviewed: "
+                "edit it or approve it below.",
+                "Marked as up to date, except %(count)s machine-drafted segments nobody has reviewed: "
+                "edit them or approve them below.",
+                left,
             )
-
-    def clean(self):
-        data = super().clean()
-        for key, segment in self.segments.items():
-            value = data.get(key, "")
-            if segment.kind != HTML or not normalise(value) or segment.source is None:
-                continue
-            if looks_like_html(value):
-                if not markup_matches(segment.source.text, value):
-                    self.add_error(key, _("Keep exactly the markup and links of the source text."))
-                continue
-            try:
-                data[key] = from_placeholders(value.strip(), to_placeholders(segment.source.text)[1])
-            except PlaceholderError as error:
-                self.add_error(
-                    key,
-                    _("Use each placeholder of the source once, opened and closed in order: %(code)s")
-                    % {"code": str(error)},
-                )
-        return data
-
-    def changed_values(self):
-        values = {}
-        for key, segment in self.segments.items():
-            value = self.cleaned_data.get(key, "")
-            if not normalise(value):
-                continue
-            current = segment.target.text if segment.target else ""
-            if normalise(value, segment.kind) != normalise(current, segment.kind) or segment.needs_work:
-                values[key] = value.strip()
-        return values
+            % {"count": left},
+        )
+    else:
+        messages.success(request, _("Marked as up to date."))
 
 
-def _review_rows(status, form, source_language, show_all):
-    shown = status.segments if show_all else status.changed_segments()
-    near_wanted = [segment for segment in shown if segment.source is not None and segment.needs_work]
-    exact = memory.exact_matches(source_language, status.language, [segment.source.text for segment in near_wanted])
-    rows = []
-    for segment in shown:
-        source_now = segment.source.text if segment.source else ""
-        row = {
-            "segment": segment,
-            "field": form[segment.key] if segment.key in form.fields else None,
-            "source_then": show(segment.source_then) if segment.source_then is not None else None,
-            "source_now": highlight(segment.source_then, source_now)
-            if segment.source_then is not None
-            else show(source_now),
-            "target": show(segment.target.text if segment.target else ""),
-            "exact": exact.get(source_now) if segment.status in (SEGMENT_MISSING, SEGMENT_NEW) else None,
-            "near": memory.near_matches(source_language, status.language, source_now) if segment in near_wanted else [],
-            "markup": describe(to_placeholders(source_now)[1]) if segment.kind == HTML and source_now else "",
+def approve_machine(review):
+    request = review.request
+    machine_count = len(machine_segments(review.status))
+    # The count the reviewer saw must still be the count now, so a newer draft is never approved unseen.
+    if (
+        not machine_count
+        or request.POST.get("machine_count") != str(machine_count)
+        or request.POST.get("read_machine") != "1"
+    ):
+        messages.error(request, _("The machine drafts changed since you looked; review them again."))
+        return
+    actions.mark_up_to_date(review.page, review.language, user=request.user, approve_machine=True)
+    messages.success(
+        request,
+        ngettext(
+            "Approved %(count)s machine-drafted segment as reviewed.",
+            "Approved %(count)s machine-drafted segments as reviewed.",
+            machine_count,
+        )
+        % {"count": machine_count},
+    )
+
+
+def copy_source(review):
+    count = actions.copy_source_into_empty(review.page, review.language, user=review.request.user)
+    messages.success(
+        review.request,
+        ngettext(
+            "Copied the source text into %(count)s empty field, as a draft to translate.",
+            "Copied the source text into %(count)s empty fields, as a draft to translate.",
+            count,
+        )
+        % {"count": count},
+    )
+
+
+def mark_ready(review):
+    request = review.request
+    try:
+        published = actions.mark_ready(review.page, review.language, user=request.user)
+    except actions.NotReady as error:
+        messages.error(request, str(error))
+        return
+    if published:
+        messages.success(request, _("The translation is ready and published for readers."))
+    else:
+        messages.success(request, _("The translation is marked ready; publish the page to show it."))
+
+
+def request_machine_draft(review):
+    request = review.request
+    backend = request.POST.get("backend", "")
+    if backend not in configured_backends():
+        messages.error(request, _("Choose a configured machine translation backend."))
+        return
+    try:
+        machine_translate_page.enqueue(review.page.pk, review.language, backend, request.user.pk)
+    except MachineTranslationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Machine draft requested; review it before marking ready."))
+
+
+# Each button of the editor names one handler. A handler returns None to go
+# back to the editor, or what to show again (a form with errors, a suggestion).
+REVIEW_ACTIONS = {
+    "save": save_segments,
+    "save_publish": save_segments,
+    "save_segment": save_one_segment,
+    "suggest": suggest_machine_translation,
+    "mark_up_to_date": mark_up_to_date,
+    "approve_machine": approve_machine,
+    "copy_source": copy_source,
+    "mark_ready": mark_ready,
+    "machine": request_machine_draft,
+}
+
+
+def _wants_json(request):
+    return request.headers.get("Accept", "").startswith("application/json")
+
+
+def segment_json(review, shown):
+    """The answer to the editor's script: the segment's new state, its errors or a suggestion."""
+    shown = shown or {}
+    errors = shown.get("errors", {}).get(review.key, [])
+    if review.action == "save_segment" and "form" in shown and review.key in shown["form"].fields:
+        errors = [*errors, *shown["form"].errors.get(review.key, [])]
+    errors = [str(error) for error in errors]
+    if errors:
+        return JsonResponse({"ok": False, "errors": errors}, status=400)
+    if review.action == "suggest":
+        suggestion = shown.get("suggestions", {}).get(review.key)
+        return JsonResponse({"ok": suggestion is not None, "suggestion": suggestion})
+    status = page_status(review.page, review.language)
+    segment = next((s for s in status.segments if s.key == review.key), None)
+    return JsonResponse(
+        {
+            "ok": segment is not None,
+            "segment": review.key,
+            "status": segment.status if segment else "",
+            "status_label": str(segment.status_label) if segment else "",
+            "needs_work": bool(segment and segment.needs_work),
+            "page_status": status.status,
+            "page_status_label": str(status.status_label),
+            "remaining": len(status.changed_segments()),
         }
-        rows.append(row)
-    return rows
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def page_view(request, page_id, language):
-    """Side-by-side review of one language version, with its actions."""
+    """The side-by-side editor of one language version, with its actions."""
     page = _page_for(request, page_id)
     # The original language (as the latest draft has it) is never reviewed or written here.
     if language not in language_codes() or language not in target_languages(latest_text(page).page):
         raise Http404
-    status = page_status(page, language)
-    show_all = request.GET.get("all") == "1"
-    segments = status.segments if show_all else status.changed_segments()
-    form = ReviewForm(segments, initial={s.key: editable_text(s) for s in segments})
-    here = reverse("translations:page", args=[page.pk, language])
+    review = Review(request, page, language)
+    shown = {}
     if request.method == "POST":
-        action = request.POST.get("action")
-        if action in ("save", "save_publish"):
-            form = ReviewForm(segments, request.POST)
-            publish = action == "save_publish"
-            if publish and not page.permissions_for_user(request.user).can_publish():
-                raise PermissionDenied
-            if form.is_valid():
-                values = form.changed_values()
-                if values:
-                    save_reviewed_text(page, language, values, user=request.user, publish=publish)
-                    messages.success(request, _("Translation saved and confirmed against the current source."))
-                else:
-                    messages.info(request, _("Nothing to save."))
-                return redirect(here)
-        elif action == "mark_up_to_date":
-            if status.status == Status.MISSING:
-                messages.error(request, _("There is no translation to confirm yet."))
-            else:
-                left = mark_up_to_date(page, language, user=request.user)
-                if left:
-                    messages.warning(
-                        request,
-                        ngettext(
-                            "Marked as up to date, except %(count)s machine-drafted segment nobody has reviewed: "
-                            "edit it or approve it below.",
-                            "Marked as up to date, except %(count)s machine-drafted segments nobody has reviewed: "
-                            "edit them or approve them below.",
-                            left,
-                        )
-                        % {"count": left},
-                    )
-                else:
-                    messages.success(request, _("Marked as up to date."))
-            return redirect(here)
-        elif action == "approve_machine":
-            machine_count = len([s for s in status.segments if s.status == SEGMENT_MACHINE])
-            # The count the reviewer saw must still be the count now, so a newer draft is never approved unseen.
-            if (
-                not machine_count
-                or request.POST.get("machine_count") != str(machine_count)
-                or request.POST.get("read_machine") != "1"
-            ):
-                messages.error(request, _("The machine drafts changed since you looked; review them again."))
-            else:
-                mark_up_to_date(page, language, user=request.user, approve_machine=True)
-                messages.success(
-                    request,
-                    ngettext(
-                        "Approved %(count)s machine-drafted segment as reviewed.",
-                        "Approved %(count)s machine-drafted segments as reviewed.",
-                        machine_count,
-                    )
-                    % {"count": machine_count},
-                )
-            return redirect(here)
-        elif action == "copy_source":
-            count = copy_source_into_empty(page, language, user=request.user)
-            messages.success(
-                request,
-                ngettext(
-                    "Copied the source text into %(count)s empty field, as a draft to translate.",
-                    "Copied the source text into %(count)s empty fields, as a draft to translate.",
-                    count,
-                )
-                % {"count": count},
-            )
-            return redirect(here)
-        elif action == "mark_ready":
-            try:
-                published = mark_ready(page, language, user=request.user)
-            except NotReady as error:
-                messages.error(request, str(error))
-            else:
-                if published:
-                    messages.success(request, _("The translation is ready and published for readers."))
-                else:
-                    messages.success(request, _("The translation is marked ready; publish the page to show it."))
-            return redirect(here)
-        elif action == "machine":
-            backend = request.POST.get("backend", "")
-            if backend not in configured_backends():
-                messages.error(request, _("Choose a configured machine translation backend."))
-            else:
-                try:
-                    machine_translate_page.enqueue(page.pk, language, backend, request.user.pk)
-                except MachineTranslationError as error:
-                    messages.error(request, str(error))
-                else:
-                    messages.success(request, _("Machine draft requested; review it before marking ready."))
-            return redirect(here)
-        else:
-            return redirect(here)
-    context = {
+        handler = REVIEW_ACTIONS.get(review.action)
+        shown = handler(review) if handler else None
+        if review.key and request.headers.get("Accept", "").startswith("application/json"):
+            # Messages are for the next page; the script shows the answer itself.
+            list(messages.get_messages(request))
+            return segment_json(review, shown)
+        if shown is None:
+            return redirect(review.url)
+    return TemplateResponse(request, "translations/page.html", editor_context(review, **shown))
+
+
+def editor_context(review, form=None, errors=None, suggestions=None):
+    page, status = review.page, review.status
+    form = form or review.form()
+    permissions = page.permissions_for_user(review.request.user)
+    return {
         "page": page,
         "status": status,
-        "language_name": language_name(language),
+        "language_name": language_name(review.language),
         "source_language_name": language_name(status.source_language),
-        "rows": _review_rows(status, form, status.source_language, show_all),
+        "rows": review_rows(status, form, review.show_all, suggestions, errors),
         "form": form,
-        "show_all": show_all,
+        "show_all": review.show_all,
         "backends": list(configured_backends()),
-        "can_publish": page.permissions_for_user(request.user).can_publish(),
+        "can_publish": permissions.can_publish(),
         "has_readiness": hasattr(page, "translation_ready"),
         "is_ready": getattr(page.get_latest_revision_as_object(), "translation_ready", False),
-        "machine_segments": [s for s in status.segments if s.status == SEGMENT_MACHINE],
-        "export_url": reverse("translations:export") + f"?page={page.pk}&language={language}",
+        "machine_segments": machine_segments(status),
+        "export_url": reverse("translations:export") + f"?page={page.pk}&language={review.language}",
         "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
         "header_title": _("Translation of %(title)s") % {"title": status.title},
     }
-    return TemplateResponse(request, "translations/page.html", context)
 
 
 def status_view(request, page_id):
@@ -402,32 +399,10 @@ def status_view(request, page_id):
     )
 
 
-class ExportForm(forms.Form):
-    page = forms.TypedMultipleChoiceField(coerce=int, choices=(), label=gettext_lazy("Pages"))
-    format = forms.ChoiceField(
-        choices=[(files.PO, "PO (gettext)"), (files.XLIFF, "XLIFF 2.0")], initial=files.PO, label=gettext_lazy("Format")
-    )
-    language = forms.ChoiceField(choices=(), required=False, label=gettext_lazy("Target language"))
-    all = forms.BooleanField(required=False, label=gettext_lazy("Include segments that are up to date"))
-
-    def __init__(self, *args, pages=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["page"].choices = [(page.pk, str(page)) for page in pages]
-        self.fields["language"].choices = [("", _("Each page's translation")), *language_choices()]
-
-
-def _editable_pages(user):
-    from wagtail.permission_policies.pages import PagePermissionPolicy
-
-    from .sync import translatable_pages
-
-    return translatable_pages(PagePermissionPolicy().instances_user_has_permission_for(user, "change"))
-
-
 def export_view(request):
-    """Download a PO or XLIFF file of the chosen pages' segments."""
-    pages = list(_editable_pages(request.user))
-    data = request.GET if "page" in request.GET else None
+    """Download a PO or XLIFF file of the chosen pages' (and snippets') segments."""
+    pages = list(editable_pages(request.user))
+    data = request.GET if "page" in request.GET or "snippets" in request.GET else None
     form = ExportForm(data, pages=pages)
     if data is not None and form.is_valid():
         chosen = Page.objects.filter(pk__in=form.cleaned_data["page"]).specific()
@@ -438,6 +413,7 @@ def export_view(request):
                 include_all=form.cleaned_data["all"],
                 language=form.cleaned_data["language"] or None,
                 user=request.user,
+                snippets=snippets_for(request.user) if form.cleaned_data["snippets"] else (),
             )
         except files.FileError as error:
             messages.error(request, str(error))
@@ -453,18 +429,11 @@ def export_view(request):
             else:
                 content_type = "text/x-gettext-translation" if extension == "po" else "application/xliff+xml"
                 response = HttpResponse(content, content_type=content_type + "; charset=utf-8")
-                ids = "-".join(str(pk) for pk in form.cleaned_data["page"][:5])
+                ids = "-".join(str(pk) for pk in form.cleaned_data["page"][:5]) or "snippets"
                 response["Content-Disposition"] = f'attachment; filename="translations-{ids}.{extension}"'
                 return response
     return TemplateResponse(
         request, "translations/export.html", {"form": form, "header_title": _("Export for translators")}
-    )
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("PO or XLIFF file"))
-    partial = forms.BooleanField(
-        required=False, label=gettext_lazy("Apply the segments that still match even if others conflict")
     )
 
 
@@ -480,7 +449,8 @@ def import_view(request):
                 upload.name,
                 user=request.user,
                 partial=form.cleaned_data["partial"],
-                allowed_pages=_editable_pages(request.user),
+                allowed_pages=editable_pages(request.user),
+                allowed_snippets=snippets_for(request.user),
             )
         except files.FileError as error:
             form.add_error("file", str(error))

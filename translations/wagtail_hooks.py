@@ -16,11 +16,13 @@ from wagtail.models import Page
 from . import admin_urls
 from .models import Status
 from .segments import is_translatable, target_languages
-from .sync import (
+from .snippets import snippets_for
+from .status import (
     all_statuses,
     language_name,
     languages_with_unreviewed_machine_text,
     page_status,
+    snippet_statuses,
     statuses_for,
     translatable_pages,
 )
@@ -71,7 +73,7 @@ def register_translation_files_menu_item():
 
 
 class TranslationsPanel(Component):
-    """Dashboard counts of missing and stale translations per language."""
+    """Dashboard counts of missing and stale translations (pages and snippets) per language."""
 
     name = "translations"
     order = 150
@@ -81,7 +83,8 @@ class TranslationsPanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context):
-        rows = all_statuses(self.request.user)
+        user = self.request.user
+        rows = all_statuses(user) + snippet_statuses(snippets_for(user))
         counts = {}
         for row in rows:
             entry = counts.setdefault(

@@ -319,7 +319,7 @@ def test_language_can_be_given(blog_index):
 def test_imported_article_is_missing_its_translation(blog_index):
     """The other language is missing, so the translation tooling lists it."""
     from translations.models import Status
-    from translations.sync import page_status
+    from translations.status import page_status
 
     run(TAKEOUT)
     assert page_status(article(title_es="Migración en el puente"), "en").status == Status.MISSING

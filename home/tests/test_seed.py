@@ -80,3 +80,14 @@ def test_hero_images_are_generated_locally(seeded):
     article = ArticlePage.objects.exclude(hero_image=None).first()
     assert article.hero_image.width == 1600
     assert article.hero_image.height == 900
+
+
+def test_seeded_hero_images_have_alt_text_in_both_languages(seeded):
+    """The demo's illustrations are described for readers who cannot see them, in each language written."""
+    articles = ArticlePage.objects.exclude(hero_image=None)
+    assert articles.exists()
+    for article in articles:
+        if article.title_en:
+            assert article.hero_alt_en.startswith("Illustration: ")
+        if article.title_es:
+            assert article.hero_alt_es.startswith("Ilustración: ")

@@ -10,7 +10,7 @@ from wagtail.models import Page
 from conftest import listing_rows, make_article
 from translations import memory
 from translations.models import Status, TranslationState
-from translations.sync import page_status
+from translations.status import page_status
 
 from .conftest import edit
 

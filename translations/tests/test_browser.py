@@ -6,7 +6,7 @@ from wagtail.models import Page
 
 from blog.bilingual import page_url_in
 from translations.models import Status
-from translations.sync import page_status
+from translations.status import page_status
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -99,10 +99,31 @@ def test_editor_publish_of_a_seeded_article_stales_only_the_edited_paragraph(liv
     assert "Again." in rows.first.locator(".tr-now ins").inner_text()
     assert "data-block-key" not in page.content()
 
+    # The translator translates it there, from the keyboard, without a page reload.
+    translate_in_side_by_side(page, rows.first, "Los precios subieron. Otra vez.")
+    assert page_status(long_article, "es").status == Status.UP_TO_DATE
+    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    assert draft.body_es.raw_data[1]["value"] == "<p>Los precios subieron. Otra vez.</p>"
+    page.goto(f"{live_server.url}/admin/pages/{long_article.get_parent().pk}/")
+    badge = page.locator(f"[data-translation-status][data-language=es][href*='/page/{long_article.pk}/']").first
+    assert badge.get_attribute("data-translation-status") == "up_to_date"
+
+
+def translate_in_side_by_side(page, row, text):
+    """Type ``text`` into a row of the side-by-side editor and save it with Ctrl+Enter."""
+    page.evaluate("() => { window.trStillHere = true; }")
+    area = row.locator("textarea")
+    area.fill(text)
+    area.press("Control+Enter")
+    page.wait_for_function("(row) => row.dataset.status === 'up_to_date'", arg=row.element_handle())
+    assert row.locator("[data-segment-status]").text_content() == "Up to date"
+    assert page.locator("[data-translation-status]").first.get_attribute("data-translation-status") == "up_to_date"
+    assert page.evaluate("() => window.trStillHere === true")  # saved without a page reload
+
 
 def test_editor_publish_never_shows_machine_text_to_readers(live_server, browser_page, settings, untranslated_article):
     """A plain Publish keeps machine text unreviewed; ticking "ready" with it is refused with a reason."""
-    from translations.sync import SEGMENT_MACHINE
+    from translations.status import SEGMENT_MACHINE
     from translations.tasks import machine_draft
 
     settings.TRANSLATIONS_MACHINE_BACKENDS = {"dummy": {"BACKEND": "translations.machine.DummyTranslator"}}
@@ -175,3 +196,96 @@ def test_spanish_original_edited_in_the_editor_stales_only_that_english_paragrap
     assert [segment.target.text.endswith("It has listeners.</p>") for segment in status.changed_segments()] == [True]
     page.goto(f"{live_server.url}/admin/translations/page/{article.pk}/en/")
     assert page.locator("tr[data-segment]").count() == 1
+
+    # Translated there, into English; the listing badge follows.
+    translate_in_side_by_side(page, page.locator("tr[data-segment]").first, "It has many listeners.")
+    assert page_status(article, "en").status == Status.UP_TO_DATE
+    page.goto(f"{live_server.url}/admin/pages/{blog_index.pk}/")
+    badge = page.locator(f"[data-translation-status][data-language=en][href*='/page/{article.pk}/']").first
+    assert badge.get_attribute("data-translation-status") == "up_to_date"
+
+
+def test_side_by_side_keyboard_moves_between_segments_and_wraps_placeholders(live_server, browser_page, long_article):
+    """Alt+Arrow keys move from segment to segment; a placeholder button wraps the selected words."""
+    from .conftest import edit
+
+    edit(long_article, "en", 0, "<p>The wells are <b>all</b> private.</p>")
+    edit(long_article, "en", 1, "<p>Prices doubled.</p>")
+    page = browser_page
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/admin/translations/page/{long_article.pk}/es/")
+    rows = page.locator("tr[data-segment]")
+    assert rows.count() == 2
+    first, second = rows.nth(0).locator("textarea"), rows.nth(1).locator("textarea")
+    first.focus()
+    page.keyboard.press("Alt+ArrowDown")
+    assert second.evaluate("(area) => area === document.activeElement")
+    page.keyboard.press("Alt+ArrowUp")
+    assert first.evaluate("(area) => area === document.activeElement")
+
+    first.fill("Todos los pozos son privados.")
+    first.evaluate("(area) => area.setSelectionRange(10, 15)")  # "pozos"
+    rows.nth(0).locator("button.tr-chip").first.click()
+    assert first.input_value() == "Todos los {1}pozos{/1} son privados."
+    first.press("Control+Enter")
+    page.wait_for_function("(row) => row.dataset.status === 'up_to_date'", arg=rows.nth(0).element_handle())
+    # Saving moved the cursor on to the next segment.
+    assert second.evaluate("(area) => area === document.activeElement")
+    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    assert draft.body_es.raw_data[0]["value"] == "<p>Todos los <b>pozos</b> son privados.</p>"
+    assert page_status(long_article, "es").status == Status.STALE  # the second segment still waits
+
+
+def test_an_author_biography_edited_in_the_snippet_editor_is_stale_until_its_spanish_is_edited(
+    live_server, browser_page, author
+):
+    """Snippets are tracked through the real admin: the report shows the biography stale, then up to date."""
+    from translations.status import snippet_statuses
+
+    page = browser_page
+    log_in(page, live_server)
+    edit_url = f"{live_server.url}/admin/snippets/blog/author/edit/{author.pk}/"
+    page.goto(edit_url)
+    page.fill("#id_bio_en", "A reporter on the border.")
+    page.get_by_role("button", name="Save").first.click()
+    page.wait_for_url("**/admin/snippets/blog/author/")
+    author.refresh_from_db()
+    assert [row.status for row in snippet_statuses([author])] == [Status.STALE]
+
+    page.goto(live_server.url + "/admin/translations/?page_type=blog.author")
+    row = page.locator("tr", has_text="Ana Sombra")
+    assert "Stale" in row.text_content()
+    row.get_by_role("link", name="Ana Sombra").click()
+    page.wait_for_url(edit_url)
+    page.locator(".locale-picker button.locale-toggle", has_text="es").click()  # show the Spanish fields
+    page.fill("#id_bio_es", "Una reportera de la frontera.")
+    page.get_by_role("button", name="Save").first.click()
+    page.wait_for_url("**/admin/snippets/blog/author/")
+    author.refresh_from_db()
+    assert author.bio_es == "Una reportera de la frontera."
+    assert [row.status for row in snippet_statuses([author])] == [Status.UP_TO_DATE]
+
+
+def test_side_by_side_saves_one_segment_with_javascript_off(live_server, browser, long_article):
+    """Without its script the editor is a plain form: a segment's Save posts and saves that segment only."""
+    from .conftest import edit
+
+    edit(long_article, "en", 0, "<p>The wells are <b>all</b> private.</p>")
+    edit(long_article, "en", 1, "<p>Prices doubled.</p>")
+    context = browser.new_context(locale="en-US", java_script_enabled=False)
+    page = context.new_page()
+    try:
+        log_in(page, live_server)
+        page.goto(f"{live_server.url}/admin/translations/page/{long_article.pk}/es/")
+        rows = page.locator("tr[data-segment]")
+        rows.nth(0).locator("textarea").fill("Todos los {1}pozos{/1} son privados.")
+        rows.nth(1).locator("textarea").fill("Se duplicaron.")
+        rows.nth(1).locator("[data-tr-save]").click()
+        page.wait_for_load_state("load")
+        assert "Segment saved" in page.content()
+        assert page.locator("tr[data-segment]").count() == 1  # only the first still needs work
+        draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+        assert draft.body_es.raw_data[1]["value"] == "<p>Se duplicaron.</p>"
+        assert draft.body_es.raw_data[0]["value"] == "<p>Los pozos son <b>privados</b>.</p>"
+    finally:
+        context.close()

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from translations import catalogue
 from translations.demo import seed_demo_translation_states
 from translations.models import Status
-from translations.sync import page_status
+from translations.status import page_status
 
 from .conftest import edit
 

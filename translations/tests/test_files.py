@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from translations import files
 from translations.models import Status
-from translations.sync import page_status
+from translations.status import page_status
 
 from .conftest import edit
 

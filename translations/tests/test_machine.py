@@ -10,9 +10,10 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
+from translations.actions import mark_up_to_date
 from translations.machine import DeepLBackend, LibreTranslateBackend, MachineTranslationError
 from translations.models import Status, TranslationState
-from translations.sync import SEGMENT_MACHINE, mark_up_to_date, page_status
+from translations.status import SEGMENT_MACHINE, page_status
 from translations.tasks import machine_draft, machine_translate_page
 
 from .conftest import edit

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from conftest import listing_rows
 from translations.models import Status
-from translations.sync import page_status
+from translations.status import page_status
 
 from .conftest import edit
 

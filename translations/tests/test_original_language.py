@@ -10,7 +10,7 @@ from conftest import make_article
 from translations import files
 from translations.models import Status
 from translations.segments import set_target_values
-from translations.sync import page_status
+from translations.status import page_status
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from blog.bilingual import page_url_in
 from conftest import make_article
 from translations import files, validation
 from translations.richtext import PlaceholderError, from_placeholders, to_placeholders
-from translations.sync import page_status
+from translations.status import page_status
 
 from .conftest import edit
 
@@ -81,7 +81,7 @@ def test_po_round_trip_through_polib_msgmerge_and_msgfmt(client, tmp_path, linke
     assert page_url_in(translated_article, "es").startswith("/es/")
 
 
-def test_xliff_round_trip_with_inline_codes_validates(linked_article):
+def test_xliff_round_trip_with_inline_codes_validates(client, linked_article, translated_article):
     content, _extension, _count = files.export(Page.objects.filter(pk=linked_article.pk).specific(), files.XLIFF)
     validation.check_xliff(content)
     text = content.decode()
@@ -103,3 +103,12 @@ def test_xliff_round_trip_with_inline_codes_validates(linked_article):
     draft = Page.objects.get(pk=linked_article.pk).specific.get_latest_revision_as_object()
     assert "<b>cómo</b>" in draft.body_es.raw_data[0]["value"]
     assert 'linktype="page">comprobamos</a>' in draft.body_es.raw_data[0]["value"]
+    # Published, the internal link comes out as the Spanish URL of the linked page, the English as the English.
+    draft.save_revision().publish()
+    page = Page.objects.get(pk=linked_article.pk).specific
+    spanish = client.get(page_url_in(page, "es")).content.decode()
+    english = client.get(page_url_in(page, "en")).content.decode()
+    spanish_url, english_url = page_url_in(translated_article, "es"), page_url_in(translated_article, "en")
+    assert spanish_url != english_url and spanish_url.startswith("/es/")
+    assert f'href="{spanish_url}">comprobamos</a>' in spanish and f'href="{english_url}"' not in spanish
+    assert f'href="{english_url}">checked</a>' in english

@@ -10,8 +10,9 @@ from wagtail.models import Page
 
 from blog.bilingual import page_url_in
 from translations import memory
+from translations.actions import mark_up_to_date
 from translations.models import Status
-from translations.sync import SEGMENT_MACHINE, mark_up_to_date, page_status
+from translations.status import SEGMENT_MACHINE, page_status
 from translations.tasks import machine_draft
 
 from .conftest import edit

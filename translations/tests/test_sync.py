@@ -5,7 +5,7 @@ import uuid
 from conftest import make_article
 from translations.models import Status, TranslationState
 from translations.segments import PageText, align_blocks, fingerprint, stream_raw
-from translations.sync import page_status
+from translations.status import page_status
 
 from .conftest import edit
 

@@ -5,8 +5,10 @@ Safe to run again: what already exists (matched by slug) is left alone.
 
 import datetime
 import io
+import json
 import secrets
 import uuid
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
@@ -24,6 +26,9 @@ from home.models import HomePage, NewsroomSettings, StandardPage
 from tips.demo import seed_tip_page
 from tips.permissions import ensure_tip_editors_group
 from translations.demo import seed_demo_translation_states
+
+# Alt text of the generated hero illustrations, by motif (data, not code).
+HERO_ALT_FILE = Path(demo_content.__file__).with_name("demo_hero_alt.json")
 
 LANGUAGES = ("en", "es")
 
@@ -132,6 +137,7 @@ class Command(BaseCommand):
 
         published = timezone.localdate() - datetime.timedelta(days=data["days_ago"])
         hero = data["hero"]
+        hero_alt = json.loads(HERO_ALT_FILE.read_text(encoding="utf-8")).get(hero["motif"], {})
         fields = {
             "original_language": original,
             "translation_ready": data["translated"],
@@ -145,7 +151,7 @@ class Command(BaseCommand):
         for language in LANGUAGES:
             text = data.get(language)
             if text is None:
-                for name in ("title", "slug", "dek", "credit_line", "hero_caption", "hero_credit"):
+                for name in ("title", "slug", "dek", "credit_line", "hero_alt", "hero_caption", "hero_credit"):
                     fields[f"{name}_{language}"] = ""
                 fields[f"body_{language}"] = []
                 continue
@@ -156,6 +162,7 @@ class Command(BaseCommand):
                     f"slug_{language}": text["slug"],
                     f"dek_{language}": text["dek"],
                     f"credit_line_{language}": credit_line.get(language, ""),
+                    f"hero_alt_{language}": hero_alt.get(language, ""),
                     f"hero_caption_{language}": hero["caption"][language],
                     # Matching block ids tie each translated block to its source block.
                     f"body_{language}": stream_data(text["body"], block_ids),

@@ -8,7 +8,10 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Page
 
 from translations import catalogue, files
-from translations.sync import all_statuses, record_baseline
+from translations.actions import record_baseline
+from translations.snippets import reference as snippet_reference
+from translations.snippets import snippets_for
+from translations.status import all_statuses, snippet_statuses
 
 
 class Progress:
@@ -38,7 +41,8 @@ class Command(BaseCommand):
         status.add_argument("--status", help="Only this status (missing, stale, conflict, machine, up_to_date).")
 
         export = commands.add_parser("export", help="Write a PO or XLIFF file of pages' segments.")
-        export.add_argument("--page", type=int, action="append", required=True, dest="pages", metavar="ID")
+        export.add_argument("--page", type=int, action="append", default=[], dest="pages", metavar="ID")
+        export.add_argument("--snippets", action="store_true", help="Author biographies and tag names too.")
         export.add_argument("--format", choices=files.FORMATS, default=files.PO)
         export.add_argument("--all", action="store_true", help="Every segment, not only missing or stale ones.")
         export.add_argument("--language", help="Target language (default: each page's translation).")
@@ -65,18 +69,24 @@ class Command(BaseCommand):
         getattr(self, "handle_" + subcommand)(**options)
 
     def handle_status(self, language=None, status=None, **options):
-        for row in all_statuses(languages=[language] if language else None):
+        languages = [language] if language else None
+        for row in all_statuses(languages=languages) + snippet_statuses(snippets_for(), languages):
             if status and row.status != status:
                 continue
-            self.stdout.write(f"{row.page.pk}\t{row.title}\t{row.language}\t{row.status}")
+            subject = row.page.pk if isinstance(row.page, Page) else snippet_reference(row.page)
+            self.stdout.write(f"{subject}\t{row.title}\t{row.language}\t{row.status}")
 
-    def handle_export(self, pages, format, all, language, output, **options):
+    def handle_export(self, pages, format, all, language, output, snippets=False, **options):
+        if not pages and not snippets:
+            raise CommandError("Name pages (--page ID) or --snippets to export.")
         found = Page.objects.filter(pk__in=pages).specific()
         missing = set(pages) - {page.pk for page in found}
         if missing:
             raise CommandError(f"No page with id {', '.join(str(pk) for pk in sorted(missing))}.")
         try:
-            content, _extension, count = files.export(found, format, include_all=all, language=language)
+            content, _extension, count = files.export(
+                found, format, include_all=all, language=language, snippets=snippets_for() if snippets else ()
+            )
         except files.FileError as error:
             raise CommandError(str(error)) from error
         if output == "-":
