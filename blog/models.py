@@ -409,3 +409,46 @@ class BlogIndexPage(
         return redirect or self.render_list(
             request, self.articles().filter(article_authors__author=author), author=author
         )
+
+
+class SearchDocument(index.Indexed, models.Model):
+    """An article's text in one language, as reader search finds it.
+
+    An article is one row with both languages' columns, so indexing it as it
+    is would mix the languages in one entry (wagtail-modeltranslation's
+    issue #308). Each language version an article really exists in gets its
+    own document instead, indexed with that language's stemming and stop
+    words (blog/search.py), and searches only ever look at one language.
+    """
+
+    page = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="search_documents")
+    language = models.CharField(max_length=2)
+    title = models.TextField()
+    text = models.TextField(help_text="Standfirst, body, byline and tags as plain text.")
+    is_only_version = models.BooleanField(
+        default=False, help_text="The article exists in this language only (no translation yet)."
+    )
+    publication_date = models.DateField()
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("text"),
+        index.FilterField("language"),
+        index.FilterField("is_only_version"),
+        index.FilterField("page_id"),
+        index.FilterField("publication_date"),
+    ]
+    # Indexed by blog.search with the document's own language configuration;
+    # Wagtail's generic signal handlers and update_index would use the
+    # backend's single configuration for every language.
+    search_auto_update = False
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["page", "language"], name="one_search_document_per_language")]
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return cls.objects.none()
