@@ -31,10 +31,21 @@ def queue_index_update(page_ids):
 
 
 @receiver(page_published)
-@receiver(page_unpublished)
 def reindex_on_publish(sender, instance, **kwargs):
     if isinstance(instance.specific_deferred, ArticlePage):
         queue_index_update([instance.pk])
+
+
+@receiver(page_unpublished)
+def drop_on_unpublish(sender, instance, **kwargs):
+    """A withdrawn story leaves search at once, not when a worker gets to it.
+
+    Also sent just before a page is deleted, when the row still reads as
+    live: a queued reindex run then would write its documents back.
+    """
+    if isinstance(instance.specific_deferred, ArticlePage):
+        drop_from_index(ArticlePage, instance)
+        SearchDocument.objects.filter(page_id=instance.pk).delete()
 
 
 @receiver(pre_delete, sender=ArticlePage)
