@@ -299,7 +299,22 @@ class BlogIndexPage(
 
     # Route words per language: the English words answer under /es/ with a
     # redirect to the Spanish ones, and the other way round.
-    ROUTE_LANGUAGES = {"feed": "en", "tag": "en", "author": "en", "feed_es": "es", "tag_es": "es", "author_es": "es"}
+    ROUTE_LANGUAGES = {
+        "feed": "en",
+        "tag": "en",
+        "author": "en",
+        "tag_feed": "en",
+        "tag_atom": "en",
+        "author_feed": "en",
+        "author_atom": "en",
+        "feed_es": "es",
+        "tag_es": "es",
+        "author_es": "es",
+        "tag_feed_es": "es",
+        "tag_atom_es": "es",
+        "author_feed_es": "es",
+        "author_atom_es": "es",
+    }
 
     def reverse_subpage(self, name, args=None, kwargs=None):
         """The sub-page's path in the reader's language (``tag`` gives ``etiqueta/…`` in Spanish)."""
@@ -315,7 +330,7 @@ class BlogIndexPage(
             return suffix
         name = (match.url_name or "").removesuffix("_es")
         kwargs = dict(match.kwargs)
-        if name == "tag":
+        if name.startswith("tag"):
             tag = self.find_tag(kwargs["slug"], self.ROUTE_LANGUAGES.get(match.url_name, "en"))
             if tag is None:
                 return suffix
@@ -359,6 +374,68 @@ class BlogIndexPage(
     @path("rss/", name="feed_es")
     def feed_es(self, request):
         return self.canonical_redirect(request, "feed", "es") or articles_feed(self, request)
+
+    @path("atom/", name="atom")
+    def atom(self, request):
+        return articles_feed(self, request, "atom")
+
+    @path("tag/<slug:slug>/feed/", name="tag_feed")
+    def tag_feed(self, request, slug):
+        return self.serve_tag_feed(request, slug, "en", "rss")
+
+    @path("etiqueta/<slug:slug>/rss/", name="tag_feed_es")
+    def tag_feed_es(self, request, slug):
+        return self.serve_tag_feed(request, slug, "es", "rss")
+
+    @path("tag/<slug:slug>/atom/", name="tag_atom")
+    def tag_atom(self, request, slug):
+        return self.serve_tag_feed(request, slug, "en", "atom")
+
+    @path("etiqueta/<slug:slug>/atom/", name="tag_atom_es")
+    def tag_atom_es(self, request, slug):
+        return self.serve_tag_feed(request, slug, "es", "atom")
+
+    def serve_tag_feed(self, request, slug, route_language, feed_format):
+        tag = self.find_tag(slug, current_language())
+        if tag is None:
+            raise Http404
+        name = "tag_feed" if feed_format == "rss" else "tag_atom"
+        wanted = tag.slug_in(current_language())
+        redirect = self.canonical_redirect(request, name, None if wanted != slug else route_language, slug=wanted)
+        if redirect:
+            return redirect
+        link = request.build_absolute_uri(
+            (self.get_url(request) or "") + self.reverse_subpage("tag", kwargs={"slug": wanted})
+        )
+        return articles_feed(self, request, feed_format, articles=self.articles().filter(tags=tag), tag=tag, link=link)
+
+    @path("author/<slug:slug>/feed/", name="author_feed")
+    def author_feed(self, request, slug):
+        return self.serve_author_feed(request, slug, "en", "rss")
+
+    @path("autor/<slug:slug>/rss/", name="author_feed_es")
+    def author_feed_es(self, request, slug):
+        return self.serve_author_feed(request, slug, "es", "rss")
+
+    @path("author/<slug:slug>/atom/", name="author_atom")
+    def author_atom(self, request, slug):
+        return self.serve_author_feed(request, slug, "en", "atom")
+
+    @path("autor/<slug:slug>/atom/", name="author_atom_es")
+    def author_atom_es(self, request, slug):
+        return self.serve_author_feed(request, slug, "es", "atom")
+
+    def serve_author_feed(self, request, slug, route_language, feed_format):
+        author = get_object_or_404(Author, slug=slug)
+        name = "author_feed" if feed_format == "rss" else "author_atom"
+        redirect = self.canonical_redirect(request, name, route_language, slug=slug)
+        if redirect:
+            return redirect
+        link = request.build_absolute_uri(
+            (self.get_url(request) or "") + self.reverse_subpage("author", kwargs={"slug": slug})
+        )
+        articles = self.articles().filter(article_authors__author=author)
+        return articles_feed(self, request, feed_format, articles=articles, author=author, link=link)
 
     @path("<int:year>/", name="year")
     def by_year(self, request, year):
