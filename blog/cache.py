@@ -83,6 +83,9 @@ def article_urls(article, *, comments_only=False):
                     yield base + index.reverse_subpage("author", args=[author.slug])
                 if not comments_only and newer < FEED_LENGTH * 2:
                     yield base + index.reverse_subpage("feed")
+                    yield base + index.reverse_subpage("atom")
+                if not comments_only:
+                    yield from feed_urls(index, base, tags, authors)
         if home is not None and getattr(home, "shows_article", None) and home.shows_article(article, newer):
             yield home.get_full_url()
 
@@ -90,6 +93,16 @@ def article_urls(article, *, comments_only=False):
     if not comments_only and root:
         urls.add(root + reverse("sitemap"))
     return urls
+
+
+def feed_urls(index, base, tags, authors):
+    """The RSS and Atom feeds of ``tags`` and ``authors``, in the active language."""
+    for tag in tags:
+        for name in ("tag_feed", "tag_atom"):
+            yield base + index.reverse_subpage(name, kwargs={"slug": tag.url_slug})
+    for author in authors:
+        for name in ("author_feed", "author_atom"):
+            yield base + index.reverse_subpage(name, kwargs={"slug": author.slug})
 
 
 def index_urls(index, route, args):
@@ -129,6 +142,8 @@ def site_urls():
             if not base:
                 continue
             yield base + index.reverse_subpage("feed")
+            yield base + index.reverse_subpage("atom")
+            yield from feed_urls(index, base, BlogTag.objects.filter(slug__in=tag_slugs), Author.objects.all())
             for year in {year for year, _month in months}:
                 yield base + index.reverse_subpage("year", args=[year])
             for year, month in months:

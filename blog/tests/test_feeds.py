@@ -161,3 +161,20 @@ def test_pages_link_their_feeds(client, feed_articles, url, expected):
         r'<link rel="alternate" type="application/(?:rss|atom)\+xml" title="[^"]+" href="([^"]+)">', html
     )
     assert [link for link in found if "/comments/" not in link and "/comentarios/" not in link] == expected
+
+
+def test_publishing_purges_the_feeds_that_list_the_article(feed_articles):
+    from blog.cache import article_urls
+
+    urls = article_urls(feed_articles[0])
+    for path in [
+        "/stories/atom/",
+        "/es/historias/atom/",
+        "/stories/tag/water/feed/",
+        "/stories/tag/water/atom/",
+        "/es/historias/etiqueta/agua/rss/",
+        "/es/historias/etiqueta/agua/atom/",
+        "/stories/author/ana-sombra/atom/",
+        "/es/historias/autor/ana-sombra/rss/",
+    ]:
+        assert "http://localhost" + path in urls, path
