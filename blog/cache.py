@@ -23,9 +23,10 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pr
 
 from core.pagecache import purge_site, purge_urls
 
-from .bilingual import language_codes
+from .bilingual import current_language, language_codes
 from .feeds import FEED_LENGTH
 from .models import ArticleAuthor, ArticlePage, ArticlePageTag, Author, BlogIndexPage, BlogTag
+from .navigation import build_navigation
 
 
 def in_languages(build):
@@ -86,6 +87,12 @@ def article_urls(article, *, comments_only=False):
                     yield base + index.reverse_subpage("atom")
                 if not comments_only:
                     yield from feed_urls(index, base, tags, authors)
+            if not comments_only:
+                # Its neighbours' pages link to it (previous, next, related).
+                navigation = build_navigation(article, current_language())
+                for item in [navigation["previous"], navigation["next"], *navigation["related"]]:
+                    if item and root:
+                        yield item["url"] if "://" in item["url"] else root + item["url"]
         if home is not None and getattr(home, "shows_article", None) and home.shows_article(article, newer):
             yield home.get_full_url()
 

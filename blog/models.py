@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.fragments import remember
 from core.pages import ChildBySlugRouteMixin, ViewRestrictionsInOneQueryMixin
 
 from .bilingual import BilingualPageMixin, TranslatedUrlsMixin, current_language
@@ -230,7 +231,10 @@ class ArticlePage(ViewRestrictionsInOneQueryMixin, BilingualPageMixin, Page):
 
     @cached_property
     def blog_index(self):
-        return BlogIndexPage.objects.ancestor_of(self).live().first()
+        # Kept in the shared cache until the next publish: every article page
+        # links its index (tags, byline, feeds, navigation).
+        parent_path = self.path[: -self.steplen]
+        return remember(f"blog-index:{parent_path}", lambda: BlogIndexPage.objects.ancestor_of(self).live().first())
 
 
 def card_prefetches():

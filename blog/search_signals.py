@@ -8,6 +8,8 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
+from core.fragments import forget
+
 from .models import ArticlePage, Author, BlogTag, SearchDocument
 from .search import backend_for
 from .tasks import update_search_documents
@@ -78,7 +80,8 @@ def reindex_tag_articles(sender, instance, raw=False, **kwargs):
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def reindex_restricted_articles(sender, instance, raw=False, **kwargs):
-    """A private article leaves search; one made public again returns."""
+    """A private article leaves search and navigation; one made public again returns."""
     if not raw:
+        forget()  # cached navigation links (core.fragments) may name the article
         pages = ArticlePage.objects.descendant_of(instance.page, inclusive=True)
         queue_index_update(list(pages.values_list("pk", flat=True)))
