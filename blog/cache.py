@@ -99,6 +99,7 @@ def article_urls(article, *, comments_only=False):
     urls = in_languages(build)
     if not comments_only and root:
         urls.add(root + reverse("sitemap"))
+        urls.add(root + reverse("news_sitemap"))
     return urls
 
 
@@ -160,6 +161,7 @@ def site_urls():
 
     urls = in_languages(build)
     urls.update(site.root_url + reverse("sitemap") for site in Site.objects.all())
+    urls.update(site.root_url + reverse("news_sitemap") for site in Site.objects.all())
     return urls
 
 

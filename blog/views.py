@@ -1,13 +1,19 @@
-"""Reader search at /search/ and /es/buscar/."""
+"""Reader search at /search/ and /es/buscar/, and the Google News sitemap."""
+
+import datetime
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from wagtail.models import Site
 
-from .bilingual import current_language
-from .models import ArticleAuthor, Author, BlogTag, SearchDocument
+from core.middleware import public_cache_control
+
+from .bilingual import current_language, page_url_in
+from .models import ArticleAuthor, ArticlePage, Author, BlogTag, SearchDocument
 from .search import (
     SearchFilters,
     SearchOutcome,
@@ -81,4 +87,46 @@ def search_page(request):
     else:
         seconds = settings.SEARCH_CACHE_SECONDS
         patch_cache_control(response, public=True, max_age=seconds, s_maxage=seconds)
+    return response
+
+
+NEWS_SITEMAP_DAYS = 2
+NEWS_SITEMAP_LIMIT = 1000  # Google News reads at most this many URLs
+
+
+def news_items(request):
+    """Each language version of the site's articles from the last two days, newest first."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return []
+    since = timezone.localdate() - datetime.timedelta(days=NEWS_SITEMAP_DAYS)
+    articles = (
+        ArticlePage.objects.live()
+        .public()
+        .descendant_of(site.root_page)
+        .filter(publication_date__gte=since, publication_date__lte=timezone.localdate())
+        .order_by("-publication_date", "-first_published_at")
+    )
+    items = []
+    for article in articles[:NEWS_SITEMAP_LIMIT]:
+        for language in article.available_languages():
+            items.append(
+                {
+                    "location": page_url_in(article, language, request, full=True),
+                    "language": language,
+                    "title": article.text_in(language).title,
+                    "date": article.publication_date,
+                }
+            )
+    return items[:NEWS_SITEMAP_LIMIT]
+
+
+def news_sitemap(request):
+    """A Google News sitemap: the last two days' articles, each language version its own URL."""
+    context = {"items": news_items(request), "publication_name": settings.WAGTAIL_SITE_NAME}
+    response = TemplateResponse(
+        request, "blog/news_sitemap.xml", context, content_type="application/xml; charset=utf-8"
+    )
+    # The same for everyone and purged on every publish (blog.cache).
+    patch_cache_control(response, **public_cache_control())
     return response
