@@ -67,7 +67,8 @@ def candidates(article, index, language):
 
 
 def sort_key(article):
-    return (article.publication_date, article.first_published_at or article.last_published_at)
+    published = article.first_published_at or article.last_published_at
+    return (article.publication_date, published.timestamp() if published else 0.0)
 
 
 def link(article, language):

@@ -254,13 +254,17 @@ def python_headline(text, query):
         return ""
 
     def matches(word):
-        folded = fold(re.sub(r"^\W+|\W+$", "", word))
+        folded = fold(WORD_RE.search(word).group(0)) if WORD_RE.search(word) else ""
         return bool(folded) and any(folded.startswith(term) or term.startswith(folded) for term in terms)
+
+    def mark(word):
+        # Only the letters: punctuation around the word stays outside the mark.
+        return WORD_RE.sub(lambda found: f"{MARK_START}{found.group(0)}{MARK_END}", word, count=1)
 
     first = next((n for n, word in enumerate(words) if matches(word)), 0)
     start = max(0, first - EXCERPT_WORDS // 4)
     window = words[start : start + EXCERPT_WORDS]
-    marked = [f"{MARK_START}{word}{MARK_END}" if matches(word) else word for word in window]
+    marked = [mark(word) if matches(word) else word for word in window]
     prefix = "… " if start else ""
     suffix = " …" if start + EXCERPT_WORDS < len(words) else ""
     return prefix + " ".join(marked) + suffix

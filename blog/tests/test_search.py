@@ -336,3 +336,22 @@ def test_the_rebuild_command_restores_every_document(crime_articles):
     call_command("search_documents", verbosity=0)
     assert SearchDocument.objects.count() == 4
     assert run_search("asesinato", "es", SearchFilters()).count() == 1
+
+
+def test_the_demo_newsroom_is_searchable_in_both_languages(client):
+    """seed_demo publishes its articles, so each language version is indexed."""
+    import io
+
+    from django.core.management import call_command
+
+    from blog.models import ArticlePage
+
+    call_command("seed_demo", stdout=io.StringIO())
+    articles = ArticlePage.objects.live().count()
+    assert SearchDocument.objects.filter(language="en").count() == len(
+        [a for a in ArticlePage.objects.live() if a.has_language("en")]
+    )
+    assert SearchDocument.objects.values("page").distinct().count() == articles
+    spanish = SearchDocument.objects.filter(language="es").first()
+    word = max(re.findall(r"\w{7,}", spanish.title), key=len)
+    assert spanish.title in titles(client.get("/es/buscar/", {"q": word}))
