@@ -121,8 +121,10 @@ def test_spanish_stemming_finds_other_word_forms(client, crime_articles):
     response = client.get("/es/buscar/", {"q": "asesinatos"})
     assert titles(response) == ["Un asesinato en el puente"]
     assert "<mark>asesinato</mark>" in response.content.decode()
-    # Spanish stop words are ignored: "el" and "de" do not have to be in the text.
-    assert titles(client.get("/es/buscar/", {"q": "asesinatos de el"})) == ["Un asesinato en el puente"]
+    # Spanish stop words are ignored: "los" is not in the text.
+    assert titles(client.get("/es/buscar/", {"q": "los asesinatos"})) == ["Un asesinato en el puente"]
+    # Verb and gender forms: the text says "buscan a sus desaparecidos".
+    assert titles(client.get("/es/buscar/", {"q": "buscaban desaparecidas"})) == ["Desapariciones en la sierra"]
 
 
 @needs_postgres
