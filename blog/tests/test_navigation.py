@@ -6,6 +6,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from blog.models import BlogTag
+from blog.tests.test_queries import BUDGET, grow_site
 from conftest import make_article
 
 pytestmark = pytest.mark.django_db
@@ -100,3 +101,26 @@ def test_publishing_purges_the_neighbours_pages(shelf):
     urls = article_urls(shelf["middle"])
     assert "http://localhost/stories/story-2/" in urls
     assert "http://localhost/es/historias/historia-4/" in urls
+
+
+def test_article_pages_with_navigation_stay_within_the_budget(
+    client, blog_index, settings, django_assert_max_num_queries
+):
+    """The article page (navigation included) and the new feeds keep blog/tests/test_queries.py's budget."""
+    settings.CACHE_IS_SHARED = True
+    settings.PAGE_CACHE_ENABLED = False
+    grow_site(blog_index, 14, 20, 4)
+    client.get("/stories/story-1/")
+    for url in [
+        "/stories/story-0/",
+        "/stories/story-7/",
+        "/es/historias/historia-7/",
+        "/stories/atom/",
+        "/es/historias/atom/",
+        "/stories/tag/tag-0/atom/",
+        "/es/historias/etiqueta/etiqueta-0/rss/",
+        "/stories/author/writer-0/feed/",
+        "/news-sitemap.xml",
+    ]:
+        with django_assert_max_num_queries(BUDGET):
+            assert client.get(url).status_code == 200, url
