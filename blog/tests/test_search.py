@@ -357,3 +357,8 @@ def test_the_demo_newsroom_is_searchable_in_both_languages(client):
     spanish = SearchDocument.objects.filter(language="es").first()
     word = max(re.findall(r"\w{7,}", spanish.title), key=len)
     assert spanish.title in titles(client.get("/es/buscar/", {"q": word}))
+
+
+def test_the_language_switcher_leads_to_the_other_search_page(client, crime_articles):
+    assert 'href="/es/buscar/" hreflang="es"' in client.get("/search/", {"q": "murder"}).content.decode()
+    assert 'href="/search/" hreflang="en"' in client.get("/es/buscar/", {"q": "asesinato"}).content.decode()
