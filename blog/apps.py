@@ -9,8 +9,9 @@ class BlogConfig(AppConfig):
     def ready(self):
         from wagtail.models import Page
 
-        # Connects the purges of cached pages to publishing and edits.
-        from . import cache  # noqa: F401
+        # Connect the purges of cached pages and the reader-search
+        # reindexing to publishing and edits.
+        from . import cache, search_signals  # noqa: F401
 
         # wagtail-modeltranslation makes the English title and slug required
         # on every page. A story reported in Spanish may have no English text

@@ -23,9 +23,10 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pr
 
 from core.pagecache import purge_site, purge_urls
 
-from .bilingual import language_codes
+from .bilingual import current_language, language_codes
 from .feeds import FEED_LENGTH
 from .models import ArticleAuthor, ArticlePage, ArticlePageTag, Author, BlogIndexPage, BlogTag
+from .navigation import build_navigation
 
 
 def in_languages(build):
@@ -83,13 +84,33 @@ def article_urls(article, *, comments_only=False):
                     yield base + index.reverse_subpage("author", args=[author.slug])
                 if not comments_only and newer < FEED_LENGTH * 2:
                     yield base + index.reverse_subpage("feed")
+                    yield base + index.reverse_subpage("atom")
+                if not comments_only:
+                    yield from feed_urls(index, base, tags, authors)
+            if not comments_only:
+                # Its neighbours' pages link to it (previous, next, related).
+                navigation = build_navigation(article, current_language())
+                for item in [navigation["previous"], navigation["next"], *navigation["related"]]:
+                    if item and root:
+                        yield item["url"] if "://" in item["url"] else root + item["url"]
         if home is not None and getattr(home, "shows_article", None) and home.shows_article(article, newer):
             yield home.get_full_url()
 
     urls = in_languages(build)
     if not comments_only and root:
         urls.add(root + reverse("sitemap"))
+        urls.add(root + reverse("news_sitemap"))
     return urls
+
+
+def feed_urls(index, base, tags, authors):
+    """The RSS and Atom feeds of ``tags`` and ``authors``, in the active language."""
+    for tag in tags:
+        for name in ("tag_feed", "tag_atom"):
+            yield base + index.reverse_subpage(name, kwargs={"slug": tag.url_slug})
+    for author in authors:
+        for name in ("author_feed", "author_atom"):
+            yield base + index.reverse_subpage(name, kwargs={"slug": author.slug})
 
 
 def index_urls(index, route, args, language):
@@ -127,6 +148,8 @@ def site_urls():
             if not base:
                 continue
             yield base + index.reverse_subpage("feed")
+            yield base + index.reverse_subpage("atom")
+            yield from feed_urls(index, base, BlogTag.objects.filter(slug__in=tag_slugs), Author.objects.all())
             for year in {year for year, _month in months}:
                 yield base + index.reverse_subpage("year", args=[year])
             for year, month in months:
@@ -136,6 +159,7 @@ def site_urls():
 
     urls = in_languages(build)
     urls.update(site.root_url + reverse("sitemap") for site in Site.objects.all())
+    urls.update(site.root_url + reverse("news_sitemap") for site in Site.objects.all())
     return urls
 
 
@@ -220,8 +244,8 @@ def purge_label(sender, instance, **kwargs):
     for index in BlogIndexPage.objects.live():
         for version in filter(None, versions):
             for language, slug in slugs_by_language(version).items():
-                if slug:
-                    urls |= index_urls(index, route, [slug], language)
+                for name in (route, f"{route}_feed", f"{route}_atom") if slug else ():
+                    urls |= index_urls(index, name, [slug], language)
     purge_urls(urls)
 
 

@@ -21,6 +21,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.fragments import remember
 from core.pages import ChildBySlugRouteMixin, ViewRestrictionsInOneQueryMixin
 
 from .article_form import ArticlePageForm
@@ -274,12 +275,14 @@ class ArticlePage(ViewRestrictionsInOneQueryMixin, BilingualPageMixin, Page):
 
     @cached_property
     def blog_index(self):
-        # An article's parent is its only index (parent_page_types); the
-        # request was routed through it, so there is no need to read it again.
+        # An article's parent is its only index (parent_page_types). When the
+        # request was routed through it there is no need to read it again;
+        # otherwise it is kept in the shared cache until the next publish.
         parent = getattr(self, "routed_parent", None)
         if isinstance(parent, BlogIndexPage):
             return parent if parent.live else None
-        return BlogIndexPage.objects.ancestor_of(self).live().first()
+        parent_path = self.path[: -self.steplen]
+        return remember(f"blog-index:{parent_path}", lambda: BlogIndexPage.objects.ancestor_of(self).live().first())
 
 
 def card_prefetches():
@@ -356,7 +359,22 @@ class BlogIndexPage(
 
     # Route words per language: the English words answer under /es/ with a
     # redirect to the Spanish ones, and the other way round.
-    ROUTE_LANGUAGES = {"feed": "en", "tag": "en", "author": "en", "feed_es": "es", "tag_es": "es", "author_es": "es"}
+    ROUTE_LANGUAGES = {
+        "feed": "en",
+        "tag": "en",
+        "author": "en",
+        "tag_feed": "en",
+        "tag_atom": "en",
+        "author_feed": "en",
+        "author_atom": "en",
+        "feed_es": "es",
+        "tag_es": "es",
+        "author_es": "es",
+        "tag_feed_es": "es",
+        "tag_atom_es": "es",
+        "author_feed_es": "es",
+        "author_atom_es": "es",
+    }
 
     def reverse_subpage(self, name, args=None, kwargs=None):
         """The sub-page's path in the reader's language (``tag`` gives ``etiqueta/…`` in Spanish)."""
@@ -372,7 +390,7 @@ class BlogIndexPage(
             return suffix
         name = (match.url_name or "").removesuffix("_es")
         kwargs = dict(match.kwargs)
-        if name == "tag":
+        if name.startswith("tag"):
             tag = self.find_tag(kwargs["slug"], self.ROUTE_LANGUAGES.get(match.url_name, "en"))
             if tag is None:
                 return suffix
@@ -416,6 +434,68 @@ class BlogIndexPage(
     @path("rss/", name="feed_es")
     def feed_es(self, request):
         return self.canonical_redirect(request, "feed", "es") or articles_feed(self, request)
+
+    @path("atom/", name="atom")
+    def atom(self, request):
+        return articles_feed(self, request, "atom")
+
+    @path("tag/<slug:slug>/feed/", name="tag_feed")
+    def tag_feed(self, request, slug):
+        return self.serve_tag_feed(request, slug, "en", "rss")
+
+    @path("etiqueta/<slug:slug>/rss/", name="tag_feed_es")
+    def tag_feed_es(self, request, slug):
+        return self.serve_tag_feed(request, slug, "es", "rss")
+
+    @path("tag/<slug:slug>/atom/", name="tag_atom")
+    def tag_atom(self, request, slug):
+        return self.serve_tag_feed(request, slug, "en", "atom")
+
+    @path("etiqueta/<slug:slug>/atom/", name="tag_atom_es")
+    def tag_atom_es(self, request, slug):
+        return self.serve_tag_feed(request, slug, "es", "atom")
+
+    def serve_tag_feed(self, request, slug, route_language, feed_format):
+        tag = self.find_tag(slug, current_language())
+        if tag is None:
+            raise Http404
+        name = "tag_feed" if feed_format == "rss" else "tag_atom"
+        wanted = tag.slug_in(current_language())
+        redirect = self.canonical_redirect(request, name, None if wanted != slug else route_language, slug=wanted)
+        if redirect:
+            return redirect
+        link = request.build_absolute_uri(
+            (self.get_url(request) or "") + self.reverse_subpage("tag", kwargs={"slug": wanted})
+        )
+        return articles_feed(self, request, feed_format, articles=self.articles().filter(tags=tag), tag=tag, link=link)
+
+    @path("author/<slug:slug>/feed/", name="author_feed")
+    def author_feed(self, request, slug):
+        return self.serve_author_feed(request, slug, "en", "rss")
+
+    @path("autor/<slug:slug>/rss/", name="author_feed_es")
+    def author_feed_es(self, request, slug):
+        return self.serve_author_feed(request, slug, "es", "rss")
+
+    @path("author/<slug:slug>/atom/", name="author_atom")
+    def author_atom(self, request, slug):
+        return self.serve_author_feed(request, slug, "en", "atom")
+
+    @path("autor/<slug:slug>/atom/", name="author_atom_es")
+    def author_atom_es(self, request, slug):
+        return self.serve_author_feed(request, slug, "es", "atom")
+
+    def serve_author_feed(self, request, slug, route_language, feed_format):
+        author = get_object_or_404(Author, slug=slug)
+        name = "author_feed" if feed_format == "rss" else "author_atom"
+        redirect = self.canonical_redirect(request, name, route_language, slug=slug)
+        if redirect:
+            return redirect
+        link = request.build_absolute_uri(
+            (self.get_url(request) or "") + self.reverse_subpage("author", kwargs={"slug": slug})
+        )
+        articles = self.articles().filter(article_authors__author=author)
+        return articles_feed(self, request, feed_format, articles=articles, author=author, link=link)
 
     @path("<int:year>/", name="year")
     def by_year(self, request, year):
@@ -466,3 +546,46 @@ class BlogIndexPage(
         return redirect or self.render_list(
             request, self.articles().filter(article_authors__author=author), author=author
         )
+
+
+class SearchDocument(index.Indexed, models.Model):
+    """An article's text in one language, as reader search finds it.
+
+    An article is one row with both languages' columns, so indexing it as it
+    is would mix the languages in one entry (wagtail-modeltranslation's
+    issue #308). Each language version an article really exists in gets its
+    own document instead, indexed with that language's stemming and stop
+    words (blog/search.py), and searches only ever look at one language.
+    """
+
+    page = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="search_documents")
+    language = models.CharField(max_length=2)
+    title = models.TextField()
+    text = models.TextField(help_text="Standfirst, body, byline and tags as plain text.")
+    is_only_version = models.BooleanField(
+        default=False, help_text="The article exists in this language only (no translation yet)."
+    )
+    publication_date = models.DateField()
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("text"),
+        index.FilterField("language"),
+        index.FilterField("is_only_version"),
+        index.FilterField("page_id"),
+        index.FilterField("publication_date"),
+    ]
+    # Indexed by blog.search with the document's own language configuration;
+    # Wagtail's generic signal handlers and update_index would use the
+    # backend's single configuration for every language.
+    search_auto_update = False
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["page", "language"], name="one_search_document_per_language")]
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return cls.objects.none()

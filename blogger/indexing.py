@@ -6,6 +6,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backends
 
 from blog.models import ArticlePage
+from blog.search import index_article
 from home.models import StandardPage
 
 
@@ -18,6 +19,10 @@ def index_pages(pages):
             continue
         for backend in get_search_backends(with_auto_update=True):
             backend.add_bulk(model, rows)
+        if model is ArticlePage:
+            # Reader search: one document per language version (blog.search).
+            for page in rows:
+                index_article(page.pk)
         if not ReferenceIndex.model_is_indexable(model):
             continue
         content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)

@@ -125,8 +125,18 @@ class NewsroomSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("Where the footer's invitation to send a tip leads."),
     )
+    feed_full_text = models.BooleanField(
+        _("whole articles in feeds"),
+        default=False,
+        help_text=_("Feeds carry each article's full text; otherwise only its standfirst and a link."),
+    )
 
-    panels = [PageChooserPanel("about_page"), PageChooserPanel("comment_policy_page"), PageChooserPanel("tip_page")]
+    panels = [
+        PageChooserPanel("about_page"),
+        PageChooserPanel("comment_policy_page"),
+        PageChooserPanel("tip_page"),
+        FieldPanel("feed_full_text"),
+    ]
 
     class Meta:
         verbose_name = _("newsroom settings")

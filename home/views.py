@@ -26,6 +26,7 @@ def robots_txt(request):
     if settings.ADMIN_URL == "admin/":
         lines.append("Disallow: /admin/")
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('news_sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 

@@ -42,6 +42,8 @@ def test_imported_article_is_served_searchable_and_editable(client, blog_index):
     assert "Cientos de familias esperan" in response.content.decode()
     assert client.get(article.url).status_code == 200
     assert list(ArticlePage.objects.live().search("familias")) == [article]
+    # Reader search finds it too, in its own language only.
+    assert "Migración en el puente" in client.get("/es/buscar/", {"q": "familias"}).content.decode()
     user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
     client.force_login(user)
     assert client.get(f"/admin/pages/{article.pk}/edit/").status_code == 200

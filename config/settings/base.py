@@ -355,3 +355,17 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=(), browsing-topics=()"
 )
+
+# Reader search (blog/search.py): Wagtail search backend options per
+# language. Each language version of an article is indexed and searched
+# with its own language's stemming and stop words (PostgreSQL text search
+# configurations; ignored by SQLite). NAME picks an entry of
+# WAGTAILSEARCH_BACKENDS; the other keys override its options (README).
+SEARCH_LANGUAGE_BACKENDS = {
+    "en": {"NAME": "default", "SEARCH_CONFIG": "english"},
+    "es": {"NAME": "default", "SEARCH_CONFIG": "spanish"},
+}
+SEARCH_PAGE_SIZE = 10
+# Search results are public but no purge knows which result pages show an
+# article, so caches keep them briefly.
+SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "60"))

@@ -128,6 +128,7 @@ CHECKS = {
         "news.example/media",
     ),
     "S3_URL_PROTOCOL": ("http:", "settings.STORAGES['default']['OPTIONS']['url_protocol']", "http:"),
+    "SEARCH_CACHE_SECONDS": ("300", "settings.SEARCH_CACHE_SECONDS", 300),
     "WEB_CONCURRENCY": ("3", "gunicorn_conf().workers", 3),
     "GUNICORN_BIND": ("0.0.0.0:9000", "gunicorn_conf().bind", "0.0.0.0:9000"),
     "GUNICORN_THREADS": ("4", "gunicorn_conf().threads", 4),
