@@ -149,7 +149,7 @@ def site_urls():
                 continue
             yield base + index.reverse_subpage("feed")
             yield base + index.reverse_subpage("atom")
-            yield from feed_urls(index, base, BlogTag.objects.filter(slug__in=tag_slugs), Author.objects.all())
+            yield from feed_urls(index, base, tags, Author.objects.all())
             for year in {year for year, _month in months}:
                 yield base + index.reverse_subpage("year", args=[year])
             for year, month in months:
