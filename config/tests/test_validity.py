@@ -40,6 +40,9 @@ PAGES = [
     "/es/pistas/",
     "/comment-policy/",
     "/es/normas-para-comentar/",
+    "/search/?q=water",  # results with highlights
+    "/es/buscar/?q=agua",
+    "/es/buscar/?q=zzzz",  # nothing found
 ]
 ARTICLE = "/stories/the-salitres-hidden-owners/"
 
