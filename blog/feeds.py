@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.utils import feedgenerator, timezone
 from django.utils.translation import gettext as _
 
-from .bilingual import current_language, page_url_in
+from core.bilingual import current_language, page_url_in
 
 FEED_LENGTH = 20
 

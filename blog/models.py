@@ -20,12 +20,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.pages import ChildBySlugRouteMixin, ViewRestrictionsInOneQueryMixin
+from core.bilingual import BilingualPageMixin, TranslatedUrlsMixin, current_language
+from core.blocks import BodyBlock
+from core.forms import BilingualPageForm
+from core.pages import ChildBySlugRouteMixin, StoryIndexMixin, ViewRestrictionsInOneQueryMixin
 
-from .bilingual import BilingualPageMixin, TranslatedUrlsMixin, current_language
-from .blocks import BodyBlock
 from .feeds import articles_feed
-from .forms import BilingualPageForm
 
 
 class Author(index.Indexed, models.Model):
@@ -242,7 +242,12 @@ def card_prefetches():
 
 
 class BlogIndexPage(
-    ChildBySlugRouteMixin, ViewRestrictionsInOneQueryMixin, TranslatedUrlsMixin, RoutablePageMixin, Page
+    StoryIndexMixin,
+    ChildBySlugRouteMixin,
+    ViewRestrictionsInOneQueryMixin,
+    TranslatedUrlsMixin,
+    RoutablePageMixin,
+    Page,
 ):
     """The list of articles, with archive, tag and author pages."""
 

@@ -2,7 +2,7 @@
 
 import functools
 
-from blog.bilingual import LanguageChoices
+from core.bilingual import LanguageChoices
 
 # Below this confidence (or for very short text) the interface language wins.
 MIN_CONFIDENCE = 0.9

@@ -7,7 +7,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from blog.bilingual import LanguageChoices
+from core.bilingual import LanguageChoices
 
 MODERATORS_GROUP_NAME = "Comment moderators"
 

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from blog.bilingual import current_language
+from core.bilingual import current_language
 from core.client import client_hashes
 
 from . import threads

@@ -12,7 +12,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, pgettext
 
-from blog.bilingual import current_language
+from core.bilingual import current_language
 
 from .text import render_body
 

@@ -1,16 +1,15 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from blog.bilingual import BilingualPageMixin, TranslatedUrlsMixin
-from blog.blocks import BodyBlock
-from blog.forms import BilingualPageForm
 from blog.models import ArticlePage, BlogIndexPage, card_prefetches
 from comments.counts import attach_comment_counts
+from core.bilingual import BilingualPageMixin, TranslatedUrlsMixin
+from core.blocks import BodyBlock
+from core.forms import BilingualPageForm
 from core.pages import ChildBySlugRouteMixin, ViewRestrictionsInOneQueryMixin
 
 LATEST_ARTICLE_COUNT = 9
@@ -85,39 +84,3 @@ class StandardPage(BilingualPageMixin, Page):
 
     class Meta:
         verbose_name = _("standard page")
-
-
-@register_setting(icon="site")
-class NewsroomSettings(BaseSiteSetting):
-    """Pages the header and footer of every page link to."""
-
-    about_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("about page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    comment_policy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("comment policy page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    tip_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("tip page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Where the footer's invitation to send a tip leads."),
-    )
-
-    panels = [PageChooserPanel("about_page"), PageChooserPanel("comment_policy_page"), PageChooserPanel("tip_page")]
-
-    class Meta:
-        verbose_name = _("newsroom settings")

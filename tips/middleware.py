@@ -12,7 +12,7 @@ request, the admin included, keeps Django's protection.
 from django.utils import translation
 from wagtail.models import Site
 
-from blog.bilingual import language_codes
+from core.bilingual import language_codes
 
 
 def tip_page_paths(request):

@@ -23,8 +23,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from blog.bilingual import BilingualPageMixin, LanguageChoices, current_language
-from blog.forms import BilingualPageForm
+from core.bilingual import BilingualPageMixin, LanguageChoices, current_language
+from core.forms import BilingualPageForm
 
 from . import codenames, conf, crypto, intake, security, storage
 from .uploads import CONTENT_TYPES, KIND, known_extensions
@@ -76,6 +76,8 @@ class TipPage(RoutablePageMixin, BilingualPageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    # A post refused by the CSRF check shows the source's own text back (core.views).
+    echoes_reader_text = True
 
     class Meta:
         verbose_name = _("tip page")

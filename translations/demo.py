@@ -1,6 +1,6 @@
 """Demo states for seed_demo: one stale translation beside the seed's missing ones."""
 
-from blog.bilingual import raw_value
+from core.bilingual import raw_value
 
 from .segments import stream_raw
 from .sync import page_status

@@ -28,7 +28,7 @@ from modeltranslation.translator import NotRegistered, translator
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 
-from blog.bilingual import has_text, raw_value
+from core.bilingual import has_text, raw_value
 
 from .richtext import canonical_html, looks_like_html
 

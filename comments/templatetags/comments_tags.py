@@ -4,7 +4,8 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 
-from blog.bilingual import current_language
+from core.bilingual import current_language
+from core.models import NewsroomSettings
 
 from ..forms import CommentForm
 from ..models import CommentSettings
@@ -24,8 +25,6 @@ def url_prefix(name):
 
 
 def policy_page(request):
-    from home.models import NewsroomSettings
-
     return NewsroomSettings.for_request(request).comment_policy_page
 
 

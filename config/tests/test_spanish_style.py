@@ -129,7 +129,7 @@ def test_the_checks_leave_good_spanish_alone():
 
 
 def test_language_names_inside_spanish_sentences_are_lower_case():
-    from blog.templatetags.bilingual_tags import language_name
+    from core.templatetags.bilingual_tags import language_name
 
     with translation.override("es"):
         assert (str(language_name("en")), str(language_name("es"))) == ("inglés", "español")
@@ -167,7 +167,7 @@ def test_spanish_numbers_and_dates_follow_mexican_usage():
     from django.template.defaultfilters import filesizeformat
     from django.utils.formats import localize, number_format
 
-    from blog.templatetags.bilingual_tags import long_date
+    from core.templatetags.bilingual_tags import long_date
 
     with translation.override("es"):
         assert filesizeformat(25 * 1024 * 1024) == "25.0\xa0MB"

@@ -6,10 +6,10 @@ import time
 import pytest
 from django.core.cache import cache
 
-from blog.templatetags.bilingual_tags import page_url_in
 from comments.models import Comment
 from comments.spam import make_stamp
 from core.cache import local_state, within_limit
+from core.templatetags.bilingual_tags import page_url_in
 from tips import crypto
 from tips.demo import seed_tip_page
 from tips.models import Tip

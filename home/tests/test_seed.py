@@ -9,8 +9,9 @@ from django.utils import translation
 from wagtail.models import Page
 
 from blog.models import ArticlePage, Author
+from core.models import NewsroomSettings
 from home import demo_content
-from home.models import NewsroomSettings, StandardPage
+from home.models import StandardPage
 
 pytestmark = pytest.mark.django_db
 

@@ -18,9 +18,10 @@ from wagtail.models import Site
 
 from blog.models import ArticleAuthor, ArticlePage, Author, BlogIndexPage, BlogTag
 from comments.demo import seed_demo_comments
+from core.models import NewsroomSettings
 from home import demo_content
 from home.demo_images import hero_image_bytes
-from home.models import HomePage, NewsroomSettings, StandardPage
+from home.models import HomePage, StandardPage
 from tips.demo import seed_tip_page
 from tips.permissions import ensure_tip_editors_group
 from translations.demo import seed_demo_translation_states
