@@ -233,6 +233,15 @@ class ArticlePage(ViewRestrictionsInOneQueryMixin, BilingualPageMixin, Page):
         return BlogIndexPage.objects.ancestor_of(self).live().first()
 
 
+def newest_with_cards(articles):
+    """``articles`` newest first, with what each card shows: the one listing query."""
+    return (
+        articles.order_by("-publication_date", "-first_published_at")
+        .select_related("hero_image")
+        .prefetch_related(*card_prefetches())
+    )
+
+
 def card_prefetches():
     """What an article's card shows (byline, tags), in one query each."""
     return [
@@ -263,11 +272,7 @@ class BlogIndexPage(
 
     def articles(self):
         """Live articles under this index, newest first, ready for a list."""
-        return (
-            self.public_articles.order_by("-publication_date", "-first_published_at")
-            .select_related("hero_image")
-            .prefetch_related(*card_prefetches())
-        )
+        return newest_with_cards(self.public_articles)
 
     @cached_property
     def public_articles(self):
@@ -284,11 +289,8 @@ class BlogIndexPage(
             raise Http404 from error
 
     def render_list(self, request, queryset, **extra):
-        # comments imports blog's models, so blog reaches it only at call time.
-        from comments.counts import attach_comment_counts
-
+        # The template attaches comment counts (comments' attach_comment_counts tag).
         articles = self.paginate(request, queryset)
-        attach_comment_counts(articles)
         context = {"articles": articles, "archive": self.archive_months(), **extra}
         return self.render(request, context_overrides=context)
 

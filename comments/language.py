@@ -16,6 +16,7 @@ def identifier():
     Loading takes most of a second, so each process loads it once, on the
     first comment; the model is read-only afterwards.
     """
+    # Imported on the first comment only: see above.
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -6,6 +6,7 @@ from core.bilingual import current_language
 from core.client import client_hashes
 
 from . import threads
+from .cache import purge_comment_pages
 from .language import detect_language
 from .models import Comment, ModerationEvent, WordRule
 from .spam import check_rate_limits, is_banned, lock_client, match_words
@@ -64,6 +65,4 @@ def after_posting(comment):
     if comment.status == Comment.Status.PENDING:
         transaction.on_commit(lambda: notify_moderators.enqueue(comment.pk))
     elif comment.status == Comment.Status.APPROVED:
-        from .cache import purge_comment_pages
-
         transaction.on_commit(lambda: purge_comment_pages([comment.article]))

@@ -45,6 +45,7 @@ def local_state():
 
 
 def redis_errors():
+    # Only a site with REDIS_URL talks to Redis; the others never load its client.
     import redis
 
     return (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)

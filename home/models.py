@@ -5,7 +5,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from blog.models import ArticlePage, BlogIndexPage, card_prefetches
+from blog.models import ArticlePage, BlogIndexPage, newest_with_cards
 from comments.counts import attach_comment_counts
 from core.bilingual import BilingualPageMixin, TranslatedUrlsMixin
 from core.blocks import BodyBlock
@@ -40,12 +40,7 @@ class HomePage(ChildBySlugRouteMixin, ViewRestrictionsInOneQueryMixin, Translate
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = list(
-            ArticlePage.objects.live()
-            .public()
-            .descendant_of(self)
-            .order_by("-publication_date", "-first_published_at")
-            .select_related("hero_image")
-            .prefetch_related(*card_prefetches())[: LATEST_ARTICLE_COUNT + 1]
+            newest_with_cards(ArticlePage.objects.live().public().descendant_of(self))[: LATEST_ARTICLE_COUNT + 1]
         )
         lead = self.lead_story if self.lead_story and self.lead_story.live else None
         if lead is None and articles:

@@ -4,9 +4,10 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 
-from core.bilingual import current_language
+from core.bilingual import lang_attribute
 from core.models import NewsroomSettings
 
+from .. import counts
 from ..forms import CommentForm
 from ..models import CommentSettings
 from ..rendering import render_entries
@@ -71,6 +72,14 @@ def comment_form(context, form, article, parent=None):
     }
 
 
+@register.simple_tag
+def attach_comment_counts(articles):
+    """Counts the approved comments of a list's articles, in one query, for
+    ``comment_count`` to show on each card; renders nothing."""
+    counts.attach_comment_counts(articles)
+    return ""
+
+
 @register.filter
 def comment_count(article):
     """``article.comment_count`` when counts were attached to the list, else None."""
@@ -90,6 +99,4 @@ def comment_html(comment):
 
 @register.simple_tag
 def comment_lang_attr(comment):
-    if comment.language != current_language():
-        return format_html(' lang="{}"', comment.language)
-    return ""
+    return lang_attribute(comment.language)
