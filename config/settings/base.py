@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "tips",
     "translations",
     "blogger",
+    # Architecture (issue 9): the demo newsroom as data, and seed_demo.
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",

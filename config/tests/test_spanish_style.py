@@ -138,7 +138,9 @@ def test_language_names_inside_spanish_sentences_are_lower_case():
 
 
 def test_spanish_demo_text_uses_one_style_of_quotation_marks_and_tu():
-    from home import demo_content
+    from dataclasses import asdict
+
+    from demo.content import load_content
 
     texts = []
 
@@ -152,9 +154,7 @@ def test_spanish_demo_text_uses_one_style_of_quotation_marks_and_tu():
         elif isinstance(value, str) and spanish:
             texts.append(("demo", re.sub(r"<[^>]+>", "", value)))
 
-    for name in dir(demo_content):
-        if name.isupper():
-            collect(getattr(demo_content, name))
+    collect(asdict(load_content()))
     assert texts
     assert quotation_problems(texts) == []
     # The newsroom addresses its readers as tú in its own pages too.

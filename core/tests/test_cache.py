@@ -10,8 +10,8 @@ from comments.models import Comment
 from comments.spam import make_stamp
 from core.cache import local_state, within_limit
 from core.templatetags.bilingual_tags import page_url_in
+from demo.tip_page import seed_tip_page
 from tips import crypto
-from tips.demo import seed_tip_page
 from tips.models import Tip
 from tips.security import form_token
 
