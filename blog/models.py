@@ -20,7 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.bilingual import BilingualPageMixin, TranslatedUrlsMixin, current_language
+from core.bilingual import BilingualPageMixin, LanguageChoices, TranslatedUrlsMixin, current_language
 from core.blocks import BodyBlock
 from core.forms import BilingualPageForm
 from core.pages import ChildBySlugRouteMixin, StoryIndexMixin, ViewRestrictionsInOneQueryMixin
@@ -59,6 +59,10 @@ class Author(index.Indexed, models.Model):
         if not self.slug:
             self.slug = slugify(self.name)
         super().save(*args, **kwargs)
+
+
+# A tag's second language is a column of its own (``name_es``, ``slug_es``).
+SPANISH = LanguageChoices.SPANISH.value
 
 
 class BlogTag(TagBase):
@@ -109,19 +113,19 @@ class BlogTag(TagBase):
 
     def slug_in(self, language):
         """The slug readers of ``language`` see in the tag's address."""
-        if language == "es" and self.slug_es:
+        if language == SPANISH and self.slug_es:
             return self.slug_es
         return self.slug
 
     def label(self, language=None):
         """The tag's label in ``language`` (the reader's by default)."""
-        if (language or current_language()) == "es" and self.name_es:
+        if (language or current_language()) == SPANISH and self.name_es:
             return self.name_es
         return self.name
 
     def label_language(self, language=None):
         language = language or current_language()
-        return "es" if language == "es" and self.name_es else "en"
+        return SPANISH if language == SPANISH and self.name_es else LanguageChoices.ENGLISH.value
 
 
 class ArticlePageTag(ItemBase):

@@ -136,6 +136,13 @@ def test_no_import_cycle_between_modules():
     assert cycle is None, " -> ".join(cycle)
 
 
+def test_languages_are_the_settings_languages():
+    """The language choices of models and forms are the site's languages, in order."""
+    from core.bilingual import LanguageChoices, language_codes  # needs Django's settings
+
+    assert list(LanguageChoices.values) == language_codes()
+
+
 def imports_inside_functions():
     for _module, path in project_modules():
         lines = path.read_text().splitlines()
