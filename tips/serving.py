@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from core.bilingual import current_language
+from core.forgery import same_site_post
 
 from . import codenames, conf, crypto, intake, security
 from .forms import CodenameForm, FollowUpForm, ReplyMethod, TipForm
@@ -90,7 +91,7 @@ def tip_form(page, request):
         return HttpResponseNotAllowed(["GET", "POST"])
     if request.method != "POST":
         return render_state(page, request, "tips/tip_page.html", form=TipForm())
-    if not security.same_site_post(request):
+    if not same_site_post(request):
         return forbidden(page, request)
     form, refused_status = receive(request, intake.TIPS, TipForm)
     if refused_status is not None:
@@ -119,7 +120,7 @@ def tip_form(page, request):
 def replies(page, request):
     if request.method != "POST":
         return render_state(page, request, "tips/tip_replies.html", codename_form=CodenameForm())
-    if not security.same_site_post(request):
+    if not same_site_post(request):
         return forbidden(page, request)
     form, refused_status = receive(request, intake.CODENAME_CHECKS, CodenameForm)
     if refused_status is not None:
@@ -147,7 +148,7 @@ def replies(page, request):
 def follow_up(page, request):
     if request.method != "POST":
         return HttpResponseRedirect(page.url + page.reverse_subpage("replies"))
-    if not security.same_site_post(request):
+    if not same_site_post(request):
         return forbidden(page, request)
     form, refused_status = receive(request, intake.TIPS, FollowUpForm)
     source = source_from_token(request.POST.get("source_token"))
