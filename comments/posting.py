@@ -55,7 +55,7 @@ def submit_comment(request, article, cleaned_data, site_settings):
         check_rate_limits(article, hashes)
         threads.insert(comment, site_settings.max_depth)
         if reason:
-            ModerationEvent.objects.create(comment=comment, to_status=status, reason=reason, note=matched_word)
+            ModerationEvent.record([comment], reason, note=matched_word, new=True)
     after_posting(comment)
     return comment
 

@@ -143,6 +143,26 @@ def test_languages_are_the_settings_languages():
     assert list(LanguageChoices.values) == language_codes()
 
 
+MODERATION_EVENT_MAKERS = {
+    f"ModerationEvent.objects.{name}" for name in ("create", "bulk_create", "get_or_create", "update_or_create")
+}
+
+
+def test_moderation_events_are_made_in_one_place():
+    """Only ModerationEvent.record builds moderation events, so every step is recorded alike."""
+    makers = []
+    for module, path in project_modules():
+        if is_test(module) or module == "comments.models":
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.Call):
+                continue
+            target = ast.unparse(node.func)
+            if target == "ModerationEvent" or target in MODERATION_EVENT_MAKERS:
+                makers.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert makers == []
+
+
 def imports_inside_functions():
     for _module, path in project_modules():
         lines = path.read_text().splitlines()
