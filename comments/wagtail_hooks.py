@@ -77,7 +77,11 @@ def register_comments_menu():
     ]
     items += [
         WordRuleMenuItem(
-            _("Word lists"), reverse_lazy("comments_admin_words:index"), name="comments-words", icon_name="warning", order=10
+            _("Word lists"),
+            reverse_lazy("comments_admin_words:index"),
+            name="comments-words",
+            icon_name="warning",
+            order=10,
         ),
         ModeratorMenuItem(
             _("Moderation history"),
