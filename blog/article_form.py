@@ -2,8 +2,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from .bilingual import has_text
-from .forms import BilingualPageForm
+from core.bilingual import has_text
+from core.forms import BilingualPageForm
 
 
 class ArticlePageForm(BilingualPageForm):

@@ -21,9 +21,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
+from core.bilingual import current_language, language_codes
 from core.pagecache import purge_site, purge_urls
 
-from .bilingual import current_language, language_codes
 from .feeds import FEED_LENGTH
 from .models import ArticleAuthor, ArticlePage, ArticlePageTag, Author, BlogIndexPage, BlogTag
 from .navigation import build_navigation

@@ -9,12 +9,12 @@ import datetime
 import logging
 import re
 
-from django.apps import apps
 from django.http import HttpResponse
 from django.utils import feedgenerator, timezone
 from django.utils.translation import gettext as _
 
-from .bilingual import current_language, page_url_in
+from core.bilingual import current_language, page_url_in
+from core.models import NewsroomSettings
 
 logger = logging.getLogger(__name__)
 
@@ -48,10 +48,7 @@ FEED_FORMATS = {"rss": RssFeed, "atom": AtomFeed}
 
 
 def feeds_carry_full_text(request):
-    # NewsroomSettings lives in home, which imports blog; reached through the
-    # app registry until the settings move to core.
-    settings_model = apps.get_model("home", "NewsroomSettings")
-    return settings_model.for_request(request).feed_full_text
+    return NewsroomSettings.for_request(request).feed_full_text
 
 
 def absolute_html(html, request):

@@ -21,14 +21,21 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.bilingual import (
+    BilingualPageMixin,
+    LanguageChoices,
+    TranslatedUrlsMixin,
+    current_language,
+    has_text,
+    raw_value,
+)
+from core.blocks import BodyBlock
+from core.forms import BilingualPageForm
 from core.fragments import remember
-from core.pages import ChildBySlugRouteMixin, ViewRestrictionsInOneQueryMixin
+from core.pages import ChildBySlugRouteMixin, StoryIndexMixin, ViewRestrictionsInOneQueryMixin
 
 from .article_form import ArticlePageForm
-from .bilingual import BilingualPageMixin, TranslatedUrlsMixin, current_language, has_text, raw_value
-from .blocks import BodyBlock
 from .feeds import articles_feed
-from .forms import BilingualPageForm
 from .images import HERO_SIZES, hero_renditions
 from .seo import article_metadata, listing_trail
 
@@ -64,6 +71,10 @@ class Author(index.Indexed, models.Model):
         if not self.slug:
             self.slug = slugify(self.name)
         super().save(*args, **kwargs)
+
+
+# A tag's second language is a column of its own (``name_es``, ``slug_es``).
+SPANISH = LanguageChoices.SPANISH.value
 
 
 class BlogTag(TagBase):
@@ -114,19 +125,19 @@ class BlogTag(TagBase):
 
     def slug_in(self, language):
         """The slug readers of ``language`` see in the tag's address."""
-        if language == "es" and self.slug_es:
+        if language == SPANISH and self.slug_es:
             return self.slug_es
         return self.slug
 
     def label(self, language=None):
         """The tag's label in ``language`` (the reader's by default)."""
-        if (language or current_language()) == "es" and self.name_es:
+        if (language or current_language()) == SPANISH and self.name_es:
             return self.name_es
         return self.name
 
     def label_language(self, language=None):
         language = language or current_language()
-        return "es" if language == "es" and self.name_es else "en"
+        return SPANISH if language == SPANISH and self.name_es else LanguageChoices.ENGLISH.value
 
 
 class ArticlePageTag(ItemBase):
@@ -285,6 +296,15 @@ class ArticlePage(ViewRestrictionsInOneQueryMixin, BilingualPageMixin, Page):
         return remember(f"blog-index:{parent_path}", lambda: BlogIndexPage.objects.ancestor_of(self).live().first())
 
 
+def newest_with_cards(articles):
+    """``articles`` newest first, with what each card shows: the one listing query."""
+    return (
+        articles.order_by("-publication_date", "-first_published_at")
+        .select_related("hero_image")
+        .prefetch_related(*card_prefetches())
+    )
+
+
 def card_prefetches():
     """What an article's card shows (byline, tags, image renditions), in one query each.
 
@@ -298,7 +318,12 @@ def card_prefetches():
 
 
 class BlogIndexPage(
-    ChildBySlugRouteMixin, ViewRestrictionsInOneQueryMixin, TranslatedUrlsMixin, RoutablePageMixin, Page
+    StoryIndexMixin,
+    ChildBySlugRouteMixin,
+    ViewRestrictionsInOneQueryMixin,
+    TranslatedUrlsMixin,
+    RoutablePageMixin,
+    Page,
 ):
     """The list of articles, with archive, tag and author pages."""
 
@@ -318,11 +343,7 @@ class BlogIndexPage(
 
     def articles(self):
         """Live articles under this index, newest first, ready for a list."""
-        return (
-            self.public_articles.order_by("-publication_date", "-first_published_at")
-            .select_related("hero_image")
-            .prefetch_related(*card_prefetches())
-        )
+        return newest_with_cards(self.public_articles)
 
     @cached_property
     def public_articles(self):
@@ -339,11 +360,8 @@ class BlogIndexPage(
             raise Http404 from error
 
     def render_list(self, request, queryset, **extra):
-        # comments imports blog's models, so blog reaches it only at call time.
-        from comments.counts import attach_comment_counts
-
+        # The template attaches comment counts (comments' attach_comment_counts tag).
         articles = self.paginate(request, queryset)
-        attach_comment_counts(articles)
         context = {"articles": articles, "archive": self.archive_months(), **extra}
         return self.render(request, context_overrides=context)
 

@@ -10,9 +10,9 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from wagtail.models import PageViewRestriction
 
+from core.bilingual import language_codes
 from core.fragments import remember
 
-from .bilingual import language_codes
 from .models import ArticlePage, ArticlePageTag
 
 WINDOW = 3  # candidates on each side and by tags: few, since each is a page object built

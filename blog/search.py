@@ -24,7 +24,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.search.backends import get_search_backend
 
-from .bilingual import has_text, language_codes, raw_value
+from core.bilingual import has_text, language_codes, raw_value
+
 from .models import ArticlePage, SearchDocument
 
 logger = logging.getLogger(__name__)

@@ -5,8 +5,7 @@ import datetime
 from django.utils import timezone, translation
 
 from core import seo
-
-from .bilingual import current_language, page_url_in, raw_value
+from core.bilingual import current_language, page_url_in, raw_value
 
 
 def moment(value):

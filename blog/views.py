@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from wagtail.models import Site
 
+from core.bilingual import current_language, page_url_in
 from core.middleware import public_cache_control
 
-from .bilingual import current_language, page_url_in
 from .models import ArticleAuthor, ArticlePage, Author, BlogTag, SearchDocument
 from .search import (
     SearchFilters,

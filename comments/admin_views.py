@@ -55,6 +55,14 @@ class ModeratorView(WagtailAdminTemplateMixin, TemplateView):
         require_moderator(request)
         return super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        # The header shows the last item: without these it would read "Home".
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("comments_admin:index"), "label": _("Comments")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
 
 class QueueView(ModeratorView):
     template_name = "comments/admin/queue.html"

@@ -8,11 +8,10 @@ A setting may be given in the settings module as a number or a
 
 import datetime
 
-from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
-
 # Read in core, which every app shares and which imports none of them.
 from core.client import trusted_proxy_count
+from core.conf import parse_limit, parse_number
+from core.conf import setting as app_setting
 
 DEFAULTS = {
     "COMMENTS_TRUSTED_PROXY_COUNT": 0,
@@ -26,32 +25,8 @@ NUMBERS = ("COMMENTS_TRUSTED_PROXY_COUNT", "COMMENTS_MIN_SUBMIT_SECONDS", "COMME
 LIMITS = ("COMMENTS_RATE_LIMIT_CLIENT", "COMMENTS_RATE_LIMIT_ARTICLE", "COMMENTS_RATE_LIMIT_REPORTS")
 
 
-def parse_number(name, value):
-    try:
-        number = int(str(value).strip()) if not isinstance(value, int) else value
-    except ValueError:
-        number = -1
-    if number < 0:
-        raise ImproperlyConfigured(f"{name} must be a whole number of zero or more, not {value!r}.")
-    return number
-
-
-def parse_limit(name, value):
-    """``(count, seconds)`` from a pair, ``"count/seconds"`` or ``"count,seconds"``."""
-    if isinstance(value, str):
-        parts = value.replace("/", ",").split(",")
-    else:
-        parts = list(value) if isinstance(value, list | tuple) else [value]
-    if len(parts) != 2:
-        raise ImproperlyConfigured(f'{name} must be a count and a number of seconds, such as "5/600", not {value!r}.')
-    count, seconds = (parse_number(name, part) for part in parts)
-    if count < 1 or seconds < 1:
-        raise ImproperlyConfigured(f"{name} needs a count and a number of seconds of at least 1, not {value!r}.")
-    return count, seconds
-
-
 def setting(name):
-    value = getattr(settings, name, DEFAULTS[name])
+    value = app_setting(name, DEFAULTS)
     if name == "COMMENTS_TRUSTED_PROXY_COUNT":
         return trusted_proxy_count()
     if name in LIMITS:

@@ -7,7 +7,7 @@ protection needs both a cookie and a token per visitor, so the comment,
 reply and report forms are exempt from it and guarded instead, as the tip
 form is, by
 
-- fetch metadata: a browser that sends ``Sec-Fetch-Site`` (every current
+- fetch metadata (``core.forgery.same_site_post``): a browser that sends ``Sec-Fetch-Site`` (every current
   one) says whether the post came from this site; any other value than
   ``same-origin`` (or ``none``, typed by the user) is refused, and an
   ``Origin`` that names another origin is refused too;
@@ -20,28 +20,11 @@ and no account; the worst is an unwanted comment or report, which the rate
 limits and moderation already bound.
 """
 
-from django.conf import settings
 from django.core import signing
 
 from . import conf
 
 REPORT_SALT = "comments.report-token"
-
-
-def own_origins(request):
-    origins = {f"{request.scheme}://{request.get_host()}"}
-    origins.update(getattr(settings, "CSRF_TRUSTED_ORIGINS", []))
-    return origins
-
-
-def same_site_post(request):
-    """False for a post that the browser says came from another site."""
-    fetch_site = request.META.get("HTTP_SEC_FETCH_SITE")
-    if fetch_site and fetch_site not in ("same-origin", "none"):
-        return False
-    origin = request.META.get("HTTP_ORIGIN")
-    # Browsers send "null" under Referrer-Policy: no-referrer; fetch metadata decides then.
-    return not (origin and origin != "null" and origin not in own_origins(request))
 
 
 def report_token(comment):

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from blog.bilingual import LanguageChoices
 from blog.models import ArticlePage
+from core.bilingual import LanguageChoices
 
 from .models import Comment, ModerationEvent, Report
 from .spam import StampError, make_stamp, read_stamp, refreshed_stamp

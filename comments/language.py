@@ -2,7 +2,7 @@
 
 import functools
 
-from blog.bilingual import LanguageChoices
+from core.bilingual import LanguageChoices
 
 # Below this confidence (or for very short text) the interface language wins.
 MIN_CONFIDENCE = 0.9
@@ -16,6 +16,7 @@ def identifier():
     Loading takes most of a second, so each process loads it once, on the
     first comment; the model is read-only afterwards.
     """
+    # Imported on the first comment only: see above.
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -7,7 +7,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from blog.bilingual import LanguageChoices
+from core.bilingual import LanguageChoices
 
 MODERATORS_GROUP_NAME = "Comment moderators"
 
@@ -200,6 +200,25 @@ class ModerationEvent(models.Model):
 
     def __str__(self):
         return f"{self.comment_id}: {self.from_status or '-'} → {self.to_status}"
+
+    @classmethod
+    def record(cls, comments, reason, *, user=None, to_status=None, note="", new=False):
+        """Records one step for each of ``comments``, in one query: the only way events are made.
+
+        ``to_status`` is where the step takes them (their own status, for a
+        step that changes none); a ``new`` comment had no status before.
+        """
+        return cls.objects.bulk_create(
+            cls(
+                comment=comment,
+                user=user,
+                from_status="" if new else comment.status,
+                to_status=to_status or comment.status,
+                reason=reason,
+                note=note,
+            )
+            for comment in comments
+        )
 
 
 class WordRule(models.Model):

@@ -44,10 +44,7 @@ def set_status(comments, status, user, reason=ModerationEvent.Reason.MODERATOR):
     now = timezone.now()
     with transaction.atomic():
         if changed:
-            ModerationEvent.objects.bulk_create(
-                ModerationEvent(comment=comment, user=user, from_status=comment.status, to_status=status, reason=reason)
-                for comment in changed
-            )
+            ModerationEvent.record(changed, reason, user=user, to_status=status)
             Comment.objects.filter(pk__in=[comment.pk for comment in changed]).update(status=status)
         Report.objects.filter(comment__in=comments, resolved_at=None).update(resolved_at=now, resolved_by=user)
         visible_change = [comment.article for comment in changed if Comment.Status.APPROVED in (comment.status, status)]
@@ -64,16 +61,10 @@ def dismiss_reports(comments, user):
         reports = Report.objects.filter(comment__in=comments, resolved_at=None)
         reported = set(reports.values_list("comment_id", flat=True))
         reports.filter(comment__in=comments, resolved_at=None).update(resolved_at=timezone.now(), resolved_by=user)
-        ModerationEvent.objects.bulk_create(
-            ModerationEvent(
-                comment=comment,
-                user=user,
-                from_status=comment.status,
-                to_status=comment.status,
-                reason=ModerationEvent.Reason.REPORTS_DISMISSED,
-            )
-            for comment in comments
-            if comment.pk in reported
+        ModerationEvent.record(
+            [comment for comment in comments if comment.pk in reported],
+            ModerationEvent.Reason.REPORTS_DISMISSED,
+            user=user,
         )
     return len(reported)
 
@@ -88,13 +79,8 @@ def correct_language(comment, language, user):
     if language == comment.language:
         return False
     with transaction.atomic():
-        ModerationEvent.objects.create(
-            comment=comment,
-            user=user,
-            from_status=comment.status,
-            to_status=comment.status,
-            reason=ModerationEvent.Reason.LANGUAGE,
-            note=f"{comment.language} → {language}",
+        ModerationEvent.record(
+            [comment], ModerationEvent.Reason.LANGUAGE, user=user, note=f"{comment.language} → {language}"
         )
         comment.language = language
         comment.save(update_fields=["language"])
@@ -117,9 +103,7 @@ def reply_as_newsroom(parent, body, language, user):
     )
     with transaction.atomic():
         threads.insert(reply, site_settings.max_depth)
-        ModerationEvent.objects.create(
-            comment=reply, user=user, to_status=reply.status, reason=ModerationEvent.Reason.NEWSROOM
-        )
+        ModerationEvent.record([reply], ModerationEvent.Reason.NEWSROOM, user=user, new=True)
         purge_on_commit([reply.article])
     return reply
 
@@ -133,13 +117,7 @@ def ban_writer(comment, user):
             client_hash=comment.client_hash, defaults={"comment": comment, "created_by": user}
         )
         if created:
-            ModerationEvent.objects.create(
-                comment=comment,
-                user=user,
-                from_status=comment.status,
-                to_status=comment.status,
-                reason=ModerationEvent.Reason.BAN,
-            )
+            ModerationEvent.record([comment], ModerationEvent.Reason.BAN, user=user)
     return created
 
 

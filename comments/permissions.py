@@ -1,5 +1,7 @@
 """The comment moderators' group: admin access and the comment permissions only."""
 
+from django.contrib.auth.models import Group, Permission
+
 from .models import MODERATORS_GROUP_NAME
 
 # (app label, model, codename); the data migration 0002 holds a frozen copy.
@@ -26,8 +28,6 @@ def ensure_moderators_group():
     The data migration creates it; a database emptied by tests, or an
     operator's mistake, can leave it missing.
     """
-    from django.contrib.auth.models import Group, Permission
-
     group, _created = Group.objects.get_or_create(name=MODERATORS_GROUP_NAME)
     for app_label, model, codename in MODERATOR_PERMISSIONS:
         group.permissions.add(

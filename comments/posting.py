@@ -2,10 +2,11 @@
 
 from django.db import transaction
 
-from blog.bilingual import current_language
+from core.bilingual import current_language
 from core.client import client_hashes
 
 from . import threads
+from .cache import purge_comment_pages
 from .language import detect_language
 from .models import Comment, ModerationEvent, WordRule
 from .spam import check_rate_limits, is_banned, lock_client, match_words
@@ -54,7 +55,7 @@ def submit_comment(request, article, cleaned_data, site_settings):
         check_rate_limits(article, hashes)
         threads.insert(comment, site_settings.max_depth)
         if reason:
-            ModerationEvent.objects.create(comment=comment, to_status=status, reason=reason, note=matched_word)
+            ModerationEvent.record([comment], reason, note=matched_word, new=True)
     after_posting(comment)
     return comment
 
@@ -64,6 +65,4 @@ def after_posting(comment):
     if comment.status == Comment.Status.PENDING:
         transaction.on_commit(lambda: notify_moderators.enqueue(comment.pk))
     elif comment.status == Comment.Status.APPROVED:
-        from .cache import purge_comment_pages
-
         transaction.on_commit(lambda: purge_comment_pages([comment.article]))

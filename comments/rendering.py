@@ -16,7 +16,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, pgettext
 
-from blog.bilingual import current_language
+from core.bilingual import current_language, lang_attribute
 
 from .text import render_body
 from .threads import load_thread
@@ -79,7 +79,7 @@ def render_entries(entries, *, is_open, reply_prefix, report_prefix):
                 time_title="" if entry.number else f' title="{labels["permalink"]}"',
                 iso=created.replace(microsecond=0).isoformat(),  # HTML allows no microseconds
                 when=escape(dateformat.format(created, datetime_format)),
-                lang=f' lang="{comment.language}"' if comment.language != language else "",
+                lang=lang_attribute(comment.language, language),
                 body=render_body(comment.body),
                 reply=reply,
                 report_prefix=report_prefix,

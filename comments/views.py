@@ -12,8 +12,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from blog.models import ArticlePage
 from core.client import client_hashes
+from core.forgery import same_site_post
 
-from .forgery import report_token, report_token_is_valid, same_site_post
+from .forgery import report_token, report_token_is_valid
 from .forms import CommentForm, ReportForm
 from .models import Comment, CommentSettings, Report
 from .posting import submit_comment

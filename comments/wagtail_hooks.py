@@ -25,10 +25,10 @@ class WordRuleViewSet(ModelViewSet):
     search_fields = ["phrase"]
     form_fields = ["phrase", "action"]
     url_prefix = "comments/words"
-    url_namespace = "comment_words"
+    url_namespace = "comments_admin_words"
 
 
-word_rule_viewset = WordRuleViewSet("comment_words")
+word_rule_viewset = WordRuleViewSet("comments_admin_words")
 
 
 class WordRuleMenuItem(MenuItem):
@@ -77,7 +77,11 @@ def register_comments_menu():
     ]
     items += [
         WordRuleMenuItem(
-            _("Word lists"), reverse_lazy("comment_words:index"), name="comments-words", icon_name="warning", order=10
+            _("Word lists"),
+            reverse_lazy("comments_admin_words:index"),
+            name="comments-words",
+            icon_name="warning",
+            order=10,
         ),
         ModeratorMenuItem(
             _("Moderation history"),

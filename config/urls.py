@@ -10,14 +10,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 from blog import views as blog_views
 from blog.sitemaps import BilingualSitemap
 from comments import urls as comment_urls
-from home import views as home_views
+from core import views as core_views
 
 urlpatterns = [
     path(settings.ADMIN_URL, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
     path("news-sitemap.xml", blog_views.news_sitemap, name="news_sitemap"),
-    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
@@ -35,4 +35,4 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-handler500 = "home.views.server_error"
+handler500 = "core.views.server_error"

@@ -12,16 +12,16 @@ not one per cache call; and it logs the failure at most once a minute per
 process, not once per request.
 
 The little this needs to remember between requests (when Redis last failed,
-when that was logged, fallback rate-limit counters) lives in a process-local
-``LocMemCache``, which Django shares between instances of the same name.
+when that was logged) lives in a process-local ``LocMemCache``, which Django
+shares between instances of the same name.
 
-``within_limit`` counts hits for rate limits in the shared cache, and while
-it is down in the process, against a stricter limit: never "unlimited".
+Rate limits are ``core.ratelimit.Budget``: ``incr`` raises
+``CacheUnavailable`` while Redis is down, so a budget counts in the process
+instead, more strictly, never "unlimited".
 """
 
 import logging
 
-from django.core.cache import caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
@@ -30,9 +30,6 @@ logger = logging.getLogger(__name__)
 
 RETRY_SECONDS = 5
 LOG_EVERY_SECONDS = 60
-# Each process counts alone while the shared cache is down; with several
-# processes behind a balancer, each gets this share of the shared limit.
-FALLBACK_SHARE = 4
 
 
 class CacheUnavailable(Exception):
@@ -45,6 +42,7 @@ def local_state():
 
 
 def redis_errors():
+    # Only a site with REDIS_URL talks to Redis; the others never load its client.
     import redis
 
     return (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
@@ -141,29 +139,3 @@ class ResilientRedisCache(RedisCache):
         if result is sentinel:
             raise CacheUnavailable
         return result
-
-
-def within_limit(key, limit, window, alias="default"):
-    """Count one hit on ``key``; False once more than ``limit`` came within ``window`` seconds.
-
-    The window starts with the first hit. While the shared cache is down the
-    hit is counted in this process only, against ``limit // FALLBACK_SHARE``
-    (at least one), so an outage makes the limit stricter, never absent.
-    """
-    cache = caches[alias]
-    try:
-        cache.add(key, 0, window)
-        return cache.incr(key) <= limit
-    except (CacheUnavailable, ValueError):
-        # ValueError: the counter expired between add() and incr(), or was
-        # never stored because the cache is down; count locally.
-        pass
-    local = local_state()
-    local_key = f"limit:{alias}:{key}"
-    local.add(local_key, 0, window)
-    try:
-        count = local.incr(local_key)
-    except ValueError:
-        local.set(local_key, 1, window)
-        count = 1
-    return count <= max(1, limit // FALLBACK_SHARE)

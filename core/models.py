@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting, register_setting
 
 
 class LoginThrottle(models.Model):
@@ -41,3 +42,50 @@ class SecuritySettings(BaseGenericSetting):
 
     def __str__(self):
         return str(self._meta.verbose_name)
+
+
+@register_setting(icon="site")
+class NewsroomSettings(BaseSiteSetting):
+    """Pages the header and footer of every page link to."""
+
+    about_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("about page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    comment_policy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("comment policy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tip_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("tip page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Where the footer's invitation to send a tip leads."),
+    )
+
+    feed_full_text = models.BooleanField(
+        _("whole articles in feeds"),
+        default=False,
+        help_text=_("Feeds carry each article's full text; otherwise only its standfirst and a link."),
+    )
+
+    panels = [
+        PageChooserPanel("about_page"),
+        PageChooserPanel("comment_policy_page"),
+        PageChooserPanel("tip_page"),
+        FieldPanel("feed_full_text"),
+    ]
+
+    class Meta:
+        verbose_name = _("newsroom settings")

@@ -1,5 +1,6 @@
 """Page behaviour every app's pages may share."""
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models import Q
 from django.http import Http404
@@ -62,3 +63,11 @@ class ChildBySlugRouteMixin:
         except Http404:
             return False
         return True
+
+
+class StoryIndexMixin:
+    """The list of the site's stories, which the header of every page links to."""
+
+
+def story_index_models():
+    return [model for model in apps.get_models() if issubclass(model, StoryIndexMixin)]

@@ -1,17 +1,16 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from blog.bilingual import BilingualPageMixin, TranslatedUrlsMixin, current_language
-from blog.blocks import BodyBlock
-from blog.forms import BilingualPageForm
-from blog.models import ArticlePage, BlogIndexPage, card_prefetches
+from blog.models import ArticlePage, BlogIndexPage, newest_with_cards
 from comments.counts import attach_comment_counts
 from core import seo
+from core.bilingual import BilingualPageMixin, TranslatedUrlsMixin, current_language
+from core.blocks import BodyBlock
+from core.forms import BilingualPageForm
 from core.pages import ChildBySlugRouteMixin, ViewRestrictionsInOneQueryMixin
 
 LATEST_ARTICLE_COUNT = 9
@@ -42,12 +41,7 @@ class HomePage(ChildBySlugRouteMixin, ViewRestrictionsInOneQueryMixin, Translate
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = list(
-            ArticlePage.objects.live()
-            .public()
-            .descendant_of(self)
-            .order_by("-publication_date", "-first_published_at")
-            .select_related("hero_image")
-            .prefetch_related(*card_prefetches())[: LATEST_ARTICLE_COUNT + 1]
+            newest_with_cards(ArticlePage.objects.live().public().descendant_of(self))[: LATEST_ARTICLE_COUNT + 1]
         )
         lead = self.lead_story if self.lead_story and self.lead_story.live else None
         if lead is None and articles:
@@ -94,49 +88,3 @@ class StandardPage(BilingualPageMixin, Page):
 
     class Meta:
         verbose_name = _("standard page")
-
-
-@register_setting(icon="site")
-class NewsroomSettings(BaseSiteSetting):
-    """Pages the header and footer of every page link to."""
-
-    about_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("about page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    comment_policy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("comment policy page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    tip_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("tip page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Where the footer's invitation to send a tip leads."),
-    )
-    feed_full_text = models.BooleanField(
-        _("whole articles in feeds"),
-        default=False,
-        help_text=_("Feeds carry each article's full text; otherwise only its standfirst and a link."),
-    )
-
-    panels = [
-        PageChooserPanel("about_page"),
-        PageChooserPanel("comment_policy_page"),
-        PageChooserPanel("tip_page"),
-        FieldPanel("feed_full_text"),
-    ]
-
-    class Meta:
-        verbose_name = _("newsroom settings")

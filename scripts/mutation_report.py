@@ -32,7 +32,7 @@ GROUPS = {
     "client": ["core.client", "comments.spam"],
     "cache": ["comments.cache"],
     "tips": ["tips.codenames", "tips.crypto", "tips.uploads"],
-    "routing": ["blog.templatetags.bilingual_tags", "blog.bilingual"],
+    "routing": ["core.templatetags.bilingual_tags", "core.bilingual"],
     "translations": ["translations.segments", "translations.files", "translations.status", "translations.actions"],
 }
 # A mutant that makes the tests hang is detected, as mutmut's own score counts it.

@@ -12,13 +12,13 @@ request, the admin included, keeps Django's protection.
 from django.utils import translation
 from wagtail.models import Site
 
-from blog.bilingual import language_codes
+from core.bilingual import language_codes
+
+from .models import TipPage
 
 
 def tip_page_paths(request):
     """The URL paths of the request's site's live tip pages, in every language."""
-    from .models import TipPage
-
     site = Site.find_for_request(request)
     if site is None:
         return []

@@ -4,6 +4,7 @@ Not even superusers: the group is the list of people the newsroom trusts
 with its sources, and an administrator who needs access joins it openly.
 """
 
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 
 TIP_EDITORS_GROUP = "Tip editors"
@@ -27,8 +28,6 @@ def ensure_tip_editors_group():
     The data migration creates it; a database flushed by tests, or an
     operator's mistake, can leave it missing.
     """
-    from django.contrib.auth.models import Group, Permission
-
     group, _created = Group.objects.get_or_create(name=TIP_EDITORS_GROUP)
     wanted = Permission.objects.filter(content_type__app_label="tips", codename__in=TIP_PERMISSIONS) | (
         Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")

@@ -4,7 +4,7 @@ Django's CSRF protection needs a cookie, and the tip page sets none: a cookie
 is a trace on the source's device and an identifier on the wire. The form
 is instead guarded by
 
-- Fetch metadata: a browser that sends ``Sec-Fetch-Site`` (every current
+- Fetch metadata (``core.forgery.same_site_post``): a browser that sends ``Sec-Fetch-Site`` (every current
   one, Tor Browser included) says whether the post came from this site; a
   cross-site or same-site post is refused. ``Origin``, when it names an
   origin, must be this site's. With ``Referrer-Policy: no-referrer`` browsers
@@ -19,7 +19,6 @@ session and no account, so the worst is an unwanted tip, or someone being
 shown replies to a codename an attacker chose.
 """
 
-from django.conf import settings
 from django.core import signing
 
 from . import conf
@@ -78,29 +77,13 @@ def source_token(source):
     return signing.TimestampSigner(salt=SOURCE_TOKEN_SALT).sign(str(source.pk))
 
 
-def source_from_token(token):
-    from .models import TipSource
-
+def source_id_from_token(token):
+    """The id of the source a token was made for, while it lasts; else None."""
     try:
         value = signing.TimestampSigner(salt=SOURCE_TOKEN_SALT).unsign(token or "", max_age=SOURCE_TOKEN_MAX_AGE)
     except signing.BadSignature:
         return None
-    return TipSource.objects.filter(pk=value).first() if value.isdigit() else None
-
-
-def _own_origins(request):
-    origins = {f"{request.scheme}://{request.get_host()}"}
-    origins.update(getattr(settings, "CSRF_TRUSTED_ORIGINS", []))
-    return origins
-
-
-def same_site_post(request):
-    """False for a post that a browser says came from another site."""
-    fetch_site = request.META.get("HTTP_SEC_FETCH_SITE")
-    if fetch_site and fetch_site not in ("same-origin", "none"):
-        return False
-    origin = request.META.get("HTTP_ORIGIN")
-    return not (origin and origin != "null" and origin not in _own_origins(request))
+    return int(value) if value.isdigit() else None
 
 
 def protect_admin(response):

@@ -6,9 +6,10 @@ import secrets
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
+from nacl.public import PublicKey
 
 from . import codenames, crypto, notifications, storage
-from .models import Tip, TipFile, TipReply, TipSource
+from .records import Tip, TipFile, TipReply, TipSource
 
 
 def create_source(codename):
@@ -102,8 +103,6 @@ def notify_editors():
 
 def send_reply(source, body):
     """Seals an editor's reply to the source (and to the newsroom, when a key is set)."""
-    from nacl.public import PublicKey
-
     public_key = crypto.configured_public_key()
     reply = TipReply(
         source=source, sealed_for_source=crypto.seal(PublicKey(bytes(source.reply_public_key)), body.encode("utf-8"))

@@ -7,8 +7,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from . import admin_urls
+from .admin_views import key_is_configured
 from .permissions import is_tip_editor
-from .views import key_is_configured
 
 
 @hooks.register("register_admin_urls")

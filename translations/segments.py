@@ -30,7 +30,7 @@ from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from blog.bilingual import has_text, raw_value
+from core.bilingual import has_text, raw_value
 
 from .richtext import canonical_html, looks_like_html
 

@@ -2,8 +2,8 @@
 
 from django import template
 
-from blog.bilingual import current_language
 from blog.navigation import article_navigation
+from core.bilingual import current_language
 
 register = template.Library()
 

@@ -11,7 +11,7 @@ from wagtail.images.models import Image
 from wagtail.models import Site
 
 from conftest import make_article
-from home.models import NewsroomSettings
+from core.models import NewsroomSettings
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,8 @@
 import pytest
 from django.utils import translation
 
-from blog.bilingual import value_language
 from blog.models import ArticlePage, BlogIndexPage
+from core.bilingual import value_language
 
 pytestmark = pytest.mark.django_db
 

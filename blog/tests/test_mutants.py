@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from blog.templatetags.bilingual_tags import page_url_in
 from conftest import make_article
+from core.templatetags.bilingual_tags import page_url_in
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +79,7 @@ def test_home_page_x_default_is_the_english_home(client, home_page):
 
 def test_language_versions_outside_the_pages_own_url(rf, translated_article):
     """Rendered elsewhere (an admin preview) or with no request, the versions are the page's plain URLs."""
-    from blog.templatetags.bilingual_tags import language_versions
+    from core.templatetags.bilingual_tags import language_versions
 
     plain = {"en": "/stories/the-dry-canal/", "es": "/es/historias/el-canal-seco/"}
     preview = rf.get(f"/admin/pages/{translated_article.pk}/edit/preview/")

@@ -164,7 +164,7 @@ def test_renamed_tag_purges_its_pages_and_articles(
 def test_site_settings_purge_the_whole_site(client, translated_article, purged, django_capture_on_commit_callbacks):
     from wagtail.models import Site
 
-    from home.models import NewsroomSettings
+    from core.models import NewsroomSettings
 
     warm(client, "/stories/", "/es/historias/")
     settings_row = NewsroomSettings.for_site(Site.objects.get(is_default_site=True))

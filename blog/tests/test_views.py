@@ -182,7 +182,7 @@ def test_not_found_page_in_both_languages(client, home_page):
 
 
 def test_server_error_page_in_the_readers_language(rf):
-    from home.views import server_error
+    from core.views import server_error
 
     response = server_error(rf.get("/es/historias/algo/"))
     assert response.status_code == 500

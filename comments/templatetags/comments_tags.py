@@ -4,9 +4,11 @@ from django import template
 from django.utils.html import format_html
 from wagtail.models import Site
 
-from blog.bilingual import current_language
+from core.bilingual import current_language, lang_attribute
 from core.fragments import remember
+from core.models import NewsroomSettings
 
+from .. import counts
 from ..cache import kept_rendering
 from ..forms import CommentForm
 from ..models import CommentSettings
@@ -34,8 +36,6 @@ def requested_page(value):
 
 
 def policy_page(request):
-    from home.models import NewsroomSettings
-
     def read():
         return {"page": NewsroomSettings.for_request(request).comment_policy_page}
 
@@ -102,6 +102,14 @@ def comment_form(context, form, article, parent=None):
     }
 
 
+@register.simple_tag
+def attach_comment_counts(articles):
+    """Counts the approved comments of a list's articles, in one query, for
+    ``comment_count`` to show on each card; renders nothing."""
+    counts.attach_comment_counts(articles)
+    return ""
+
+
 @register.filter
 def comment_count(article):
     """``article.comment_count`` when counts were attached to the list, else None."""
@@ -121,6 +129,4 @@ def comment_html(comment):
 
 @register.simple_tag
 def comment_lang_attr(comment):
-    if comment.language != current_language():
-        return format_html(' lang="{}"', comment.language)
-    return ""
+    return lang_attribute(comment.language)

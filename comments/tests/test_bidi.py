@@ -2,8 +2,8 @@
 
 import pytest
 
-from blog.templatetags.bilingual_tags import page_url_in
 from comments.models import Comment
+from core.templatetags.bilingual_tags import page_url_in
 
 from .conftest import add_comment, comments_url
 

@@ -8,8 +8,8 @@ The form in that copy must still post: no cookie, no per-visitor token.
 import pytest
 from django.core.cache import cache
 
-from blog.templatetags.bilingual_tags import page_url_in
 from comments.models import Comment
+from core.templatetags.bilingual_tags import page_url_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -3,8 +3,8 @@
 import pytest
 from django.test import Client
 
-from blog.templatetags.bilingual_tags import page_url_in
 from comments.models import Comment, Report
+from core.templatetags.bilingual_tags import page_url_in
 
 from .conftest import add_comment, comments_url, form_data, send_report
 

@@ -11,8 +11,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from blog.templatetags.bilingual_tags import page_url_in
 from comments.models import Comment, Report
+from core.templatetags.bilingual_tags import page_url_in
 
 from .conftest import add_comment, comments_url, form_data, post, site_comment_settings
 

@@ -6,9 +6,9 @@ import pytest
 from django.apps import apps
 from django.db import connection
 
-from blog.templatetags.bilingual_tags import page_url_in
 from comments.models import ClientBan, Comment, ModerationEvent, Report, WordRule
 from comments.spam import make_stamp
+from core.templatetags.bilingual_tags import page_url_in
 
 from .conftest import READER_ADDRESS, add_comment, post, send_report, site_comment_settings
 

@@ -7,9 +7,9 @@ import pytest
 from django.core import mail
 
 from comments.counts import attach_comment_counts
-from comments.demo import seed_demo_comments
 from comments.models import Comment, Report
 from comments.moderation import set_status
+from demo.comment_threads import seed_demo_comments
 
 from .conftest import add_comment, post
 

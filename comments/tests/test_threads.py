@@ -6,9 +6,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from blog.templatetags.bilingual_tags import page_url_in
 from comments.models import Comment
 from comments.threads import load_thread
+from core.templatetags.bilingual_tags import page_url_in
 
 from .conftest import add_comment, site_comment_settings
 

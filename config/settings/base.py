@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "tips",
     "translations",
     "blogger",
+    # Architecture (issue 9): the demo newsroom as data, and seed_demo.
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -116,7 +118,7 @@ TEMPLATES = [
 ]
 
 WSGI_APPLICATION = "config.wsgi.application"
-CSRF_FAILURE_VIEW = "home.views.csrf_failure"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 
 # SQLite in the project folder unless DATABASE_URL names another database.
 DATABASES = {

@@ -129,7 +129,7 @@ def test_the_checks_leave_good_spanish_alone():
 
 
 def test_language_names_inside_spanish_sentences_are_lower_case():
-    from blog.templatetags.bilingual_tags import language_name
+    from core.templatetags.bilingual_tags import language_name
 
     with translation.override("es"):
         assert (str(language_name("en")), str(language_name("es"))) == ("inglés", "español")
@@ -138,7 +138,9 @@ def test_language_names_inside_spanish_sentences_are_lower_case():
 
 
 def test_spanish_demo_text_uses_one_style_of_quotation_marks_and_tu():
-    from home import demo_content
+    from dataclasses import asdict
+
+    from demo.content import load_content
 
     texts = []
 
@@ -152,9 +154,7 @@ def test_spanish_demo_text_uses_one_style_of_quotation_marks_and_tu():
         elif isinstance(value, str) and spanish:
             texts.append(("demo", re.sub(r"<[^>]+>", "", value)))
 
-    for name in dir(demo_content):
-        if name.isupper():
-            collect(getattr(demo_content, name))
+    collect(asdict(load_content()))
     assert texts
     assert quotation_problems(texts) == []
     # The newsroom addresses its readers as tú in its own pages too.
@@ -167,7 +167,7 @@ def test_spanish_numbers_and_dates_follow_mexican_usage():
     from django.template.defaultfilters import filesizeformat
     from django.utils.formats import localize, number_format
 
-    from blog.templatetags.bilingual_tags import long_date
+    from core.templatetags.bilingual_tags import long_date
 
     with translation.override("es"):
         assert filesizeformat(25 * 1024 * 1024) == "25.0\xa0MB"

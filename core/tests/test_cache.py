@@ -6,12 +6,13 @@ import time
 import pytest
 from django.core.cache import cache
 
-from blog.templatetags.bilingual_tags import page_url_in
 from comments.models import Comment
 from comments.spam import make_stamp
-from core.cache import local_state, within_limit
+from core.cache import local_state
+from core.ratelimit import Budget
+from core.templatetags.bilingual_tags import page_url_in
+from demo.tip_page import seed_tip_page
 from tips import crypto
-from tips.demo import seed_tip_page
 from tips.models import Tip
 from tips.security import form_token
 
@@ -88,12 +89,14 @@ def test_an_outage_is_logged_once_not_per_request(redis_down, client, home_page,
 
 def test_rate_limits_get_stricter_not_absent_without_redis(redis_down):
     """A limit of 8 becomes 2 per process while the shared counter is out of reach."""
-    assert [within_limit("tips:all", 8, 60) for _ in range(4)] == [True, True, False, False]
+    budget = Budget("test-cache-redis-down", limit=8, period=60)
+    assert [budget.hit("all", now=1000.0) for _ in range(4)] == [True, True, False, False]
 
 
 def test_rate_limits_count_in_the_shared_cache(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    assert [within_limit("tips:all", 3, 60) for _ in range(5)] == [True, True, True, False, False]
+    budget = Budget("test-cache-shared", limit=3, period=60)
+    assert [budget.hit("all", now=1000.0) for _ in range(5)] == [True, True, True, False, False]
 
 
 def test_a_reachable_redis_is_used_as_usual(settings):
@@ -111,12 +114,14 @@ def test_a_reachable_redis_is_used_as_usual(settings):
         "default": {"BACKEND": "core.cache.ResilientRedisCache", "LOCATION": url, "KEY_PREFIX": "core-cache-test"}
     }
     # Only this test's keys are touched: the database may be shared.
-    cache.delete_many(["greeting", "reports"])
+    reports = Budget("test-cache-reports", limit=2, period=30)
+    counter = "ratelimit:test-cache-reports:33:client"  # the window of now=1000.0
+    cache.delete_many(["greeting", counter])
     cache.set("greeting", "hola", 30)
     assert cache.get("greeting") == "hola"
     assert cache.add("greeting", "adiós") is False
     assert cache.get_many(["greeting", "missing"]) == {"greeting": "hola"}
-    assert [within_limit("reports", 2, 30) for _ in range(3)] == [True, True, False]
+    assert [reports.hit("client", now=1000.0) for _ in range(3)] == [True, True, False]
     cache.delete("greeting")
     assert cache.get("greeting") is None
-    cache.delete("reports")
+    cache.delete(counter)

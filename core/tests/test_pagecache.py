@@ -70,7 +70,7 @@ def test_post_is_never_served_from_cache(client, translated_article):
 
 
 def test_tip_page_is_never_stored(client, home_page):
-    from tips.demo import seed_tip_page
+    from demo.tip_page import seed_tip_page
 
     tip_page = seed_tip_page(home_page)
     for _attempt in range(2):

@@ -6,8 +6,8 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 from core.headers import SecurityHeadersMiddleware
+from demo.tip_page import seed_tip_page
 from tips import security as tip_security
-from tips.demo import seed_tip_page
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,8 @@ from django.core.management import call_command
 from PIL import Image, ImageCms
 
 from core.ratelimit import fallback_cache
+from demo.tip_page import seed_tip_page
 from tips import crypto
-from tips.demo import seed_tip_page
 from tips.permissions import ensure_tip_editors_group
 
 REMOTE_ADDR = "203.0.113.77"

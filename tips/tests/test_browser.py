@@ -2,7 +2,7 @@
 
 import pytest
 
-from tips.demo import seed_tip_page
+from demo.tip_page import seed_tip_page
 from tips.models import TipSource
 from tips.submission import send_reply
 

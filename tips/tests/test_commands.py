@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from demo.tip_page import seed_tip_page
 from tips import crypto
-from tips.demo import seed_tip_page
 from tips.models import Tip, TipPage
 from tips.permissions import ensure_tip_editors_group
 from tips.submission import store_tip

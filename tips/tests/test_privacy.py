@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Site
 
-from home.models import NewsroomSettings
+from core.models import NewsroomSettings
 from tips.models import Tip
 
 from .conftest import form_url, token_for

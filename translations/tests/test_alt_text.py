@@ -8,8 +8,8 @@ from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from blog.bilingual import page_url_in
-from home.demo_images import hero_image_bytes
+from core.bilingual import page_url_in
+from demo.images import hero_image_bytes
 from translations.models import Status
 from translations.status import SEGMENT_MISSING, page_status
 

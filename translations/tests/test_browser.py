@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
-from blog.bilingual import page_url_in
+from core.bilingual import page_url_in
 from translations.models import Status
 from translations.status import page_status
 

@@ -6,8 +6,8 @@ import polib
 import pytest
 from django.core.management import CommandError, call_command
 
+from demo.translation_states import seed_demo_translation_states
 from translations import catalogue
-from translations.demo import seed_demo_translation_states
 from translations.models import Status
 from translations.status import page_status
 

@@ -7,8 +7,8 @@ import polib
 import pytest
 from wagtail.models import Page
 
-from blog.bilingual import page_url_in
 from conftest import make_article
+from core.bilingual import page_url_in
 from translations import files, validation
 from translations.richtext import PlaceholderError, from_placeholders, to_placeholders
 from translations.status import page_status

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
-from blog.bilingual import page_url_in
+from core.bilingual import page_url_in
 from translations import memory
 from translations.actions import mark_up_to_date
 from translations.models import Status

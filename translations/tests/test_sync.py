@@ -154,7 +154,7 @@ def draftail_save(page, changes=None):
     """
     from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 
-    from blog.blocks import RICH_TEXT_FEATURES
+    from core.blocks import RICH_TEXT_FEATURES
 
     converter = ContentstateConverter(RICH_TEXT_FEATURES)
     draft = page.get_latest_revision_as_object()

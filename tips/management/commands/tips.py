@@ -24,6 +24,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from tips import crypto
 from tips.export import ExportError, build_export, decrypt_export
+from tips.records import Tip
+from tips.submission import notify_editors, settle_rows, write_pending_files
 
 
 class Command(BaseCommand):
@@ -72,8 +74,6 @@ class Command(BaseCommand):
         self.stdout.write(f"TIPS_PUBLIC_KEY={public}")
 
     def export(self, options):
-        from tips.models import Tip
-
         tips = Tip.objects.order_by("pk").prefetch_related("files")
         if options["tips"]:
             tips = tips.filter(pk__in=options["tips"])
@@ -100,8 +100,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Decrypted {count} tip(s) into {options['output']}.")
 
     def notify(self, options):
-        from tips.submission import notify_editors, settle_rows, write_pending_files
-
         written = write_pending_files()
         settle_rows()
         try:

@@ -8,8 +8,6 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
-from tips.models import TipPage
-
 # The only fields shown back after a failed CSRF check: what a reader typed
 # into a comment, reply, report or tip. Never names, addresses, codenames or
 # passwords, and never as form fields.
@@ -50,7 +48,7 @@ def reader_form_page(request):
     if match.url_name != "wagtail_serve":
         return None
     page = Page.find_for_request(request, request.path_info)
-    if page is not None and issubclass(page.specific_class or Page, TipPage):
+    if page is not None and getattr(page.specific_class or Page, "echoes_reader_text", False):
         return request.path
     return None
 

@@ -5,8 +5,8 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from . import threads
-from .models import Comment, Report
+from comments import threads
+from comments.models import Comment, Report
 
 DEMO_REPORT_DETAILS = "Demo report: this comment insults another reader."
 

@@ -16,7 +16,7 @@ class ImageWithCaptionBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = _("Image with caption")
-        template = "blog/blocks/image.html"
+        template = "core/blocks/image.html"
 
 
 class BlockQuoteBlock(blocks.StructBlock):
@@ -26,7 +26,7 @@ class BlockQuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = _("Block quote")
-        template = "blog/blocks/quote.html"
+        template = "core/blocks/quote.html"
 
 
 class ExternalEmbedBlock(EmbedBlock):
@@ -39,7 +39,7 @@ class ExternalEmbedBlock(EmbedBlock):
     class Meta:
         icon = "media"
         label = _("Embed")
-        template = "blog/blocks/embed.html"
+        template = "core/blocks/embed.html"
 
 
 class BodyBlock(blocks.StreamBlock):
@@ -47,12 +47,12 @@ class BodyBlock(blocks.StreamBlock):
 
     paragraph = blocks.RichTextBlock(label=_("Paragraph"), features=RICH_TEXT_FEATURES)
     heading = blocks.CharBlock(
-        label=_("Heading"), max_length=120, form_classname="title", template="blog/blocks/heading.html"
+        label=_("Heading"), max_length=120, form_classname="title", template="core/blocks/heading.html"
     )
     image = ImageWithCaptionBlock()
     quote = BlockQuoteBlock()
     embed = ExternalEmbedBlock()
-    pull_quote = blocks.TextBlock(label=_("Pull quote"), template="blog/blocks/pull_quote.html")
+    pull_quote = blocks.TextBlock(label=_("Pull quote"), template="core/blocks/pull_quote.html")
 
     class Meta:
         # An empty body is allowed so that a language version can be left

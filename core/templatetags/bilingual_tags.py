@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils.dateformat import format as format_date
 from django.utils.translation import get_language_info, pgettext, pgettext_lazy
 
-from blog.bilingual import current_language, lang_attribute, language_codes, page_url_in, value_language
+from core.bilingual import current_language, lang_attribute, language_codes, page_url_in, value_language
 
 register = template.Library()
 

@@ -1,9 +1,8 @@
 """Demo states for seed_demo: one stale translation beside the seed's missing ones."""
 
-from blog.bilingual import raw_value
-
-from .segments import stream_raw
-from .status import page_status
+from core.bilingual import raw_value
+from translations.segments import stream_raw
+from translations.status import page_status
 
 STALE_ADDITION = " Officials promised new figures next week."
 
@@ -11,7 +10,7 @@ STALE_ADDITION = " Officials promised new figures next week."
 def seed_demo_translation_states(articles, stdout):
     """Leave one translated English-first article stale: edit its English body in a new revision.
 
-    ``articles`` are the seeded ArticlePages in home.demo_content.ARTICLES
+    ``articles`` are the seeded ArticlePages in the demo content's
     order. The untranslated ones already show as missing. Safe to run again:
     an article that is already stale is left alone.
     """

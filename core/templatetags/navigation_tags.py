@@ -1,11 +1,11 @@
 """The header and footer that every public page shares."""
 
 from django import template
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
-from blog.models import BlogIndexPage
 from core.fragments import remember
-from home.models import NewsroomSettings
+from core.models import NewsroomSettings
+from core.pages import story_index_models
 
 register = template.Library()
 
@@ -45,8 +45,16 @@ def newsroom_links(request):
 
 def read_newsroom_links(request, site):
     settings = NewsroomSettings.for_request(request)
-    pages = {"blog_index": BlogIndexPage.objects.live().descendant_of(site.root_page).first() if site else None}
+    pages = {"blog_index": story_index(site)}
     for name in ("about_page", "comment_policy_page", "tip_page"):
         page = getattr(settings, name)
         pages[name] = page if page is not None and page.live else None
     return pages
+
+
+def story_index(site):
+    """The site's first live story index, or None."""
+    models = story_index_models()
+    if site is None or not models:
+        return None
+    return Page.objects.live().descendant_of(site.root_page).type(*models).specific().first()

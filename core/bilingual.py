@@ -56,10 +56,11 @@ def value_language(instance, field_name, language=None):
     return None
 
 
-def lang_attribute(language):
+def lang_attribute(language, reader_language=None):
     """` lang="xx"` for an element whose text is in ``language``, when that is
-    not the reader's language; empty otherwise."""
-    if language and language != current_language():
+    not the reader's language (``reader_language``, the active one by default);
+    empty otherwise. The one place the site writes a ``lang`` attribute."""
+    if language and language != (reader_language or current_language()):
         return format_html(' lang="{}"', language)
     return ""
 

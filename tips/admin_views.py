@@ -22,8 +22,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from . import crypto, security
 from .export import build_export
 from .forms import DecryptForm, EditorReplyForm
-from .models import Tip
 from .permissions import require_tip_editor
+from .records import Tip
 from .submission import send_reply
 
 PAGE_SIZE = 50

@@ -8,7 +8,6 @@ import io
 import json
 import secrets
 import uuid
-from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
@@ -19,18 +18,18 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from blog.models import ArticleAuthor, ArticlePage, Author, BlogIndexPage, BlogTag
-from comments.demo import seed_demo_comments
-from home import demo_content
-from home.demo_images import hero_image_bytes
-from home.models import HomePage, NewsroomSettings, StandardPage
-from tips.demo import seed_tip_page
+from core.bilingual import language_codes
+from core.models import NewsroomSettings
+from demo.comment_threads import seed_demo_comments
+from demo.content import DATA_DIR, load_content
+from demo.images import hero_image_bytes
+from demo.tip_page import seed_tip_page
+from demo.translation_states import seed_demo_translation_states
+from home.models import HomePage, StandardPage
 from tips.permissions import ensure_tip_editors_group
-from translations.demo import seed_demo_translation_states
 
 # Alt text of the generated hero illustrations, by motif (data, not code).
-HERO_ALT_FILE = Path(demo_content.__file__).with_name("demo_hero_alt.json")
-
-LANGUAGES = ("en", "es")
+HERO_ALT_FILE = DATA_DIR / "hero_alt.json"
 
 
 class Command(BaseCommand):
@@ -59,6 +58,7 @@ class Command(BaseCommand):
         self.seed_admin(options["reset_admin_password"], options["admin_url"])
 
     def seed_content(self):
+        self.content = load_content()
         with transaction.atomic():
             home = self.seed_home()
             authors = self.seed_authors()
@@ -66,12 +66,12 @@ class Command(BaseCommand):
             blog_index = self.seed_blog_index(home)
             articles = [
                 self.seed_article(blog_index, index, data, authors, tags)
-                for index, data in enumerate(demo_content.ARTICLES)
+                for index, data in enumerate(self.content.articles)
             ]
             self.seed_pages(home)
-            seed_demo_comments(articles, demo_content.COMMENTS, self.stdout)
+            seed_demo_comments(articles, self.content.comments, self.stdout)
             seed_demo_translation_states(articles, self.stdout)
-            featured = next((a for a, d in zip(articles, demo_content.ARTICLES, strict=True) if d["featured"]), None)
+            featured = next((a for a, d in zip(articles, self.content.articles, strict=True) if d["featured"]), None)
             if featured and home.lead_story_id != featured.pk:
                 home.lead_story = featured
                 home.save_revision().publish()
@@ -82,20 +82,20 @@ class Command(BaseCommand):
         home = site.root_page.specific
         if not isinstance(home, HomePage):
             raise SystemExit("The default site's root page is not a HomePage; run migrate on a fresh database.")
-        if home.tagline_en != demo_content.TAGLINE["en"]:
-            home.title_en = demo_content.SITE_NAME
-            home.title_es = demo_content.SITE_NAME
-            home.tagline_en = demo_content.TAGLINE["en"]
-            home.tagline_es = demo_content.TAGLINE["es"]
+        if home.tagline_en != self.content.tagline["en"]:
+            home.title_en = self.content.site_name
+            home.title_es = self.content.site_name
+            home.tagline_en = self.content.tagline["en"]
+            home.tagline_es = self.content.tagline["es"]
             home.save_revision().publish()
-        if site.site_name != demo_content.SITE_NAME:
-            site.site_name = demo_content.SITE_NAME
+        if site.site_name != self.content.site_name:
+            site.site_name = self.content.site_name
             site.save()
         return home
 
     def seed_authors(self):
         authors = {}
-        for data in demo_content.AUTHORS:
+        for data in self.content.authors:
             author, _created = Author.objects.get_or_create(
                 slug=data["slug"],
                 defaults={"name": data["name"], "bio_en": data["bio"]["en"], "bio_es": data["bio"]["es"]},
@@ -105,7 +105,7 @@ class Command(BaseCommand):
 
     def seed_tags(self):
         tags = {}
-        for data in demo_content.TAGS:
+        for data in self.content.tags:
             tag, _created = BlogTag.objects.get_or_create(
                 slug=data["slug"], defaults={"name": data["name"]["en"], "name_es": data["name"]["es"]}
             )
@@ -148,7 +148,7 @@ class Command(BaseCommand):
             "hero_credit_es": hero.get("credit", "").replace("Illustration", "Ilustración"),
         }
         block_ids = [str(uuid.uuid4()) for _block in data[original]["body"]]
-        for language in LANGUAGES:
+        for language in language_codes():
             text = data.get(language)
             if text is None:
                 for name in ("title", "slug", "dek", "credit_line", "hero_alt", "hero_caption", "hero_credit"):
@@ -194,11 +194,11 @@ class Command(BaseCommand):
     def seed_pages(self, home):
         settings = NewsroomSettings.for_site(Site.objects.get(is_default_site=True))
         for key, setting_name in (("about", "about_page"), ("comment_policy", "comment_policy_page")):
-            data = demo_content.PAGES[key]
+            data = self.content.pages[key]
             page = StandardPage.objects.child_of(home).filter(slug_en=data["en"]["slug"]).first()
             if page is None:
                 fields = {"original_language": "en", "translation_ready": True}
-                for language in LANGUAGES:
+                for language in language_codes():
                     block_ids = [str(uuid.uuid4()) for _block in data[language]["body"]]
                     fields.update(
                         {

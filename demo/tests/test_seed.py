@@ -9,8 +9,9 @@ from django.utils import translation
 from wagtail.models import Page
 
 from blog.models import ArticlePage, Author
-from home import demo_content
-from home.models import NewsroomSettings, StandardPage
+from core.models import NewsroomSettings
+from demo.content import load_content
+from home.models import StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ def seeded(db):
 
 
 def test_seed_creates_the_newsroom(seeded):
-    assert ArticlePage.objects.live().count() == len(demo_content.ARTICLES) >= 12
+    assert ArticlePage.objects.live().count() == len(load_content().articles) >= 12
     assert Author.objects.count() == 4
     originals = set(ArticlePage.objects.values_list("original_language", flat=True))
     assert originals == {"en", "es"}
@@ -44,7 +45,7 @@ def test_seed_prints_an_admin_login(seeded):
 
 def test_every_seeded_page_answers_in_both_languages(seeded, client):
     pages = Page.objects.live().filter(depth__gt=1).specific()
-    assert pages.count() > len(demo_content.ARTICLES)
+    assert pages.count() > len(load_content().articles)
     for page in pages:
         for language in ("en", "es"):
             with translation.override(language):
