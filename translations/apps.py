@@ -8,6 +8,7 @@ class TranslationsConfig(AppConfig):
     verbose_name = _("Translations")
 
     def ready(self):
+        # Models and the modules that use them load once the app registry is ready.
         from wagtail.models import Revision
 
         from .signals import hold_back_unreviewed_machine_text, revision_saved, snippet_saved
