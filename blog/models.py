@@ -6,9 +6,9 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.db.models.functions import ExtractMonth, ExtractYear
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -32,7 +32,7 @@ from core.bilingual import (
 from core.blocks import BodyBlock
 from core.forms import BilingualPageForm
 from core.fragments import remember
-from core.pages import ChildBySlugRouteMixin, StoryIndexMixin, ViewRestrictionsInOneQueryMixin
+from core.pages import ChildBySlugRouteMixin, StoryIndexMixin, TranslatedRoutesMixin, ViewRestrictionsInOneQueryMixin
 
 from .article_form import ArticlePageForm
 from .feeds import articles_feed
@@ -319,6 +319,7 @@ def card_prefetches():
 
 class BlogIndexPage(
     StoryIndexMixin,
+    TranslatedRoutesMixin,
     ChildBySlugRouteMixin,
     ViewRestrictionsInOneQueryMixin,
     TranslatedUrlsMixin,
@@ -394,39 +395,14 @@ class BlogIndexPage(
         "author_atom_es": "es",
     }
 
-    def reverse_subpage(self, name, args=None, kwargs=None):
-        """The sub-page's path in the reader's language (``tag`` gives ``etiqueta/…`` in Spanish)."""
-        if current_language() == "es" and f"{name}_es" in self.ROUTE_LANGUAGES:
-            name = f"{name}_es"
-        return super().reverse_subpage(name, args=args, kwargs=kwargs)
-
-    def translate_route(self, suffix, language):
-        """``suffix`` (the path after this page's URL) as readers of ``language`` write it."""
-        try:
-            match = self.resolve_subpage("/" + suffix)
-        except Http404:
-            return suffix
-        name = (match.url_name or "").removesuffix("_es")
-        kwargs = dict(match.kwargs)
+    def translated_route_kwargs(self, name, route_language, kwargs, language):
+        """A tag's slug in the other language's addresses (``agua`` for ``water``)."""
         if name.startswith("tag"):
-            tag = self.find_tag(kwargs["slug"], self.ROUTE_LANGUAGES.get(match.url_name, "en"))
+            tag = self.find_tag(kwargs["slug"], route_language)
             if tag is None:
-                return suffix
+                return None
             kwargs["slug"] = tag.slug_in(language)
-        if not name:
-            return suffix
-        with translation.override(language):
-            return self.reverse_subpage(name, kwargs=kwargs)
-
-    def canonical_redirect(self, request, name, route_language, **kwargs):
-        """A 301 to the reader's own route words, or None when the route already is."""
-        language = current_language()
-        if route_language == language:
-            return None
-        url = (self.get_url(request) or "") + self.reverse_subpage(name, kwargs=kwargs)
-        if request.META.get("QUERY_STRING"):
-            url += "?" + request.META["QUERY_STRING"]
-        return HttpResponsePermanentRedirect(url)
+        return kwargs
 
     def find_tag(self, slug, language):
         """The tag whose slug in ``language`` is ``slug``, else whose slug in the other one is.

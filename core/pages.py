@@ -3,10 +3,13 @@
 from django.apps import apps
 from django.conf import settings
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
+
+from .bilingual import current_language
 
 
 def view_restrictions(page):
@@ -63,6 +66,54 @@ class ChildBySlugRouteMixin:
         except Http404:
             return False
         return True
+
+
+class TranslatedRoutesMixin:
+    """Sub-page route words in the reader's language: ``respuestas/`` under /es/.
+
+    ``ROUTE_LANGUAGES`` maps each route name to the language its words are
+    in; a Spanish route is named like its English twin plus ``_es``. The
+    other language's words still answer: a GET with a 301 to the reader's
+    own words (``canonical_redirect``), a POST from a page served before as
+    it always did.
+    """
+
+    ROUTE_LANGUAGES = {}
+
+    def reverse_subpage(self, name, args=None, kwargs=None):
+        """The sub-page's path in the reader's language."""
+        if current_language() == "es" and f"{name}_es" in self.ROUTE_LANGUAGES:
+            name = f"{name}_es"
+        return super().reverse_subpage(name, args=args, kwargs=kwargs)
+
+    def translated_route_kwargs(self, name, route_language, kwargs, language):
+        """The route's arguments as readers of ``language`` write them; None when there are none."""
+        return kwargs
+
+    def translate_route(self, suffix, language):
+        """``suffix`` (the path after this page's URL) as readers of ``language`` write it."""
+        try:
+            match = self.resolve_subpage("/" + suffix)
+        except Http404:
+            return suffix
+        name = (match.url_name or "").removesuffix("_es")
+        if not name:
+            return suffix
+        route_language = self.ROUTE_LANGUAGES.get(match.url_name, "en")
+        kwargs = self.translated_route_kwargs(name, route_language, dict(match.kwargs), language)
+        if kwargs is None:
+            return suffix
+        with translation.override(language):
+            return self.reverse_subpage(name, kwargs=kwargs)
+
+    def canonical_redirect(self, request, name, route_language, **kwargs):
+        """A 301 to the reader's own route words, or None when the route already is (or for a post)."""
+        if route_language == current_language() or request.method not in ("GET", "HEAD"):
+            return None
+        url = (self.get_url(request) or "") + self.reverse_subpage(name, kwargs=kwargs)
+        if request.META.get("QUERY_STRING"):
+            url += "?" + request.META["QUERY_STRING"]
+        return HttpResponsePermanentRedirect(url)
 
 
 class StoryIndexMixin:

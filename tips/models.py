@@ -9,12 +9,13 @@ from wagtail.models import Page
 
 from core.bilingual import BilingualPageMixin
 from core.forms import BilingualPageForm
+from core.pages import TranslatedRoutesMixin
 
 from . import security, serving
 from .records import Tip, TipFile, TipReply, TipSource, today  # noqa: F401  (the app's models, and migrations' default)
 
 
-class TipPage(RoutablePageMixin, BilingualPageMixin, Page):
+class TipPage(TranslatedRoutesMixin, RoutablePageMixin, BilingualPageMixin, Page):
     """The page where sources send tips, check replies and add information.
 
     Its own text (the invitation) is editable in both languages; what the
@@ -85,10 +86,21 @@ class TipPage(RoutablePageMixin, BilingualPageMixin, Page):
     def tip_form(self, request):
         return serving.tip_form(self, request)
 
+    # Route words per language (core.pages.TranslatedRoutesMixin).
+    ROUTE_LANGUAGES = {"replies": "en", "follow_up": "en", "replies_es": "es", "follow_up_es": "es"}
+
     @path("replies/", name="replies")
     def replies(self, request):
-        return serving.replies(self, request)
+        return self.canonical_redirect(request, "replies", "en") or serving.replies(self, request)
+
+    @path("respuestas/", name="replies_es")
+    def replies_es(self, request):
+        return self.canonical_redirect(request, "replies", "es") or serving.replies(self, request)
 
     @path("replies/more/", name="follow_up")
     def follow_up(self, request):
-        return serving.follow_up(self, request)
+        return self.canonical_redirect(request, "follow_up", "en") or serving.follow_up(self, request)
+
+    @path("respuestas/otro-mensaje/", name="follow_up_es")
+    def follow_up_es(self, request):
+        return self.canonical_redirect(request, "follow_up", "es") or serving.follow_up(self, request)

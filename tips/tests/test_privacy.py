@@ -28,12 +28,13 @@ def assert_private(response):
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_views_and_posts_set_no_cookie_and_send_strict_headers(client, tip_page, language):
     url = form_url(tip_page, language)
+    replies = url + {"en": "replies/", "es": "respuestas/"}[language]
     responses = [
         client.get(url),
         client.post(url, {"message": "Hola", "reply": "codename", "token": token_for(tip_page)}),
         client.post(url, {"message": "", "reply": "none", "token": token_for(tip_page)}),
-        client.get(url + "replies/"),
-        client.post(url + "replies/", {"codename": "a b c", "token": token_for(tip_page)}),
+        client.get(replies),
+        client.post(replies, {"codename": "a b c", "token": token_for(tip_page)}),
     ]
     for response in responses:
         assert response.status_code == 200
