@@ -164,7 +164,7 @@ class ArticlePage(ViewRestrictionsInOneQueryMixin, BilingualPageMixin, Page):
     dek = models.TextField(_("standfirst"), blank=True, help_text=_("One or two sentences under the headline."))
     publication_date = models.DateField(_("publication date"), default=timezone.localdate)
     credit_line = models.CharField(
-        _("credit line"), max_length=120, blank=True, help_text=_('Shown after the byline, e.g. "for Frontera".')
+        _("credit line"), max_length=120, blank=True, help_text=_("Shown after the byline, e.g. “for Frontera”.")
     )
     translator = models.CharField(
         _("translator"), max_length=100, blank=True, help_text=_("Who translated the article, if anyone.")
