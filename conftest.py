@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from blog.models import ArticleAuthor, ArticlePage, Author, BlogIndexPage, BlogTag
 
@@ -55,6 +55,8 @@ def ensure_site_tree():
     Transactional tests (browser tests) empty every table when they end, so
     the next one rebuilds what the data migrations made.
     """
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")  # images go in it
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is not None:
         return site.root_page.specific

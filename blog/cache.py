@@ -51,11 +51,13 @@ def newer_live_count(article):
     return ArticlePage.objects.live().public().filter(newer).exclude(pk=article.pk).count()
 
 
-def article_urls(article, *, comments_only=False):
+def article_urls(article, *, comments_only=False, neighbours=True):
     """Every URL whose HTML shows ``article``, in each language.
 
     ``comments_only`` keeps those that show its comments or their count:
-    the sitemap and the articles feed show neither.
+    the sitemap and the articles feed show neither. ``neighbours=False``
+    leaves out the articles that link to it by title (previous, next,
+    related), for a change that leaves its title alone.
     """
     index = article.blog_index
     home = index.get_parent().specific if index else None
@@ -87,7 +89,7 @@ def article_urls(article, *, comments_only=False):
                     yield base + index.reverse_subpage("atom")
                 if not comments_only:
                     yield from feed_urls(index, base, tags, authors)
-            if not comments_only:
+            if neighbours and not comments_only:
                 # Its neighbours' pages link to it (previous, next, related).
                 navigation = build_navigation(article, current_language())
                 for item in [navigation["previous"], navigation["next"], *navigation["related"]]:
@@ -120,10 +122,10 @@ def index_urls(index, route, args, language):
         return {base + index.reverse_subpage(route, args=args)} if base else set()
 
 
-def articles_urls(articles):
+def articles_urls(articles, *, neighbours=True):
     urls = set()
     for article in articles:
-        urls |= article_urls(article)
+        urls |= article_urls(article, neighbours=neighbours)
     return urls
 
 
@@ -238,7 +240,8 @@ def live_articles_with(sender, instance):
 def purge_label(sender, instance, **kwargs):
     """A tag or author: its own page (old and new slug) and every article that shows it."""
     articles = list(live_articles_with(sender, instance))
-    urls = articles_urls(articles)
+    # The articles show the label; their neighbours link to them by title only.
+    urls = articles_urls(articles, neighbours=False)
     route = "tag" if sender is BlogTag else "author"
     versions = [instance, getattr(instance, "_before", None)]
     for index in BlogIndexPage.objects.live():

@@ -16,7 +16,6 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from wagtail.models import Collection
 
 TOOLS = Path(settings.BASE_DIR) / "tools" / "validators" / "node_modules"
 VNU_JAR = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -60,9 +59,6 @@ def require(path, what):
 
 def seed_demo(home_page):
     cache.clear()  # renditions of other tests' images, cached under ids used again
-    # A browser test before this one flushed the root collection migrations made.
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
     call_command("seed_demo", verbosity=0)
 
 
