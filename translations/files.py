@@ -388,7 +388,7 @@ class ImportResult:
         """(page id or snippet reference, review URL or "", segment key) for each applied segment."""
         links = []
         for subject, key in self.applied:
-            url = reverse("translations:page", args=[subject, self.language]) if isinstance(subject, int) else ""
+            url = reverse("translations_admin:page", args=[subject, self.language]) if isinstance(subject, int) else ""
             links.append((subject, url, key))
         return links
 

@@ -31,7 +31,7 @@ from .viewsets import MemoryEntryViewSet
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [path("translations/", include((admin_urls.urlpatterns, "translations"), namespace="translations"))]
+    return [path("translations/", include(admin_urls, namespace="translations_admin"))]
 
 
 class TranslationsMenuItem(MenuItem):
@@ -57,7 +57,11 @@ def open_on_original_language():
 @hooks.register("register_reports_menu_item")
 def register_translations_report_menu_item():
     return TranslationsMenuItem(
-        gettext_lazy("Translations"), reverse("translations:report"), name="translations", icon_name="site", order=650
+        gettext_lazy("Translations"),
+        reverse("translations_admin:report"),
+        name="translations",
+        icon_name="site",
+        order=650,
     )
 
 
@@ -65,7 +69,7 @@ def register_translations_report_menu_item():
 def register_translation_files_menu_item():
     return AdminOnlyMenuItem(
         gettext_lazy("Translator files"),
-        reverse("translations:import"),
+        reverse("translations_admin:import"),
         name="translator-files",
         icon_name="doc-full",
         order=450,
@@ -94,7 +98,7 @@ class TranslationsPanel(Component):
                 entry["missing"] += 1
             elif row.status in (Status.STALE, Status.CONFLICT):
                 entry["stale"] += 1
-        return {"counts": list(counts.values()), "report_url": reverse("translations:report")}
+        return {"counts": list(counts.values()), "report_url": reverse("translations_admin:report")}
 
 
 @hooks.register("construct_homepage_panels")
@@ -129,7 +133,7 @@ def add_status_listing_buttons(buttons, page, user, context=None):
         buttons.append(
             ListingButton(
                 _status_label(row),
-                reverse("translations:page", args=[page.pk, row.language]),
+                reverse("translations_admin:page", args=[page.pk, row.language]),
                 classname="tr-status tr-status--" + row.status,
                 attrs={"data-translation-status": row.status, "data-language": row.language},
                 priority=5,
@@ -147,7 +151,7 @@ def add_status_header_buttons(page, user, next_url=None, view_name=None):
         result.append(
             Button(
                 _status_label(row),
-                reverse("translations:page", args=[page.pk, language]),
+                reverse("translations_admin:page", args=[page.pk, language]),
                 icon_name="site",
                 attrs={"data-translation-status": row.status},
                 priority=5,

@@ -16,7 +16,7 @@ from .conftest import edit
 
 
 def report(client, **params):
-    return client.get(reverse("translations:report"), params)
+    return client.get(reverse("translations_admin:report"), params)
 
 
 def test_report_lists_every_status(admin_client, translated_article, untranslated_article, long_article):
@@ -83,7 +83,7 @@ def test_report_queries_do_not_grow_with_pages(admin_client, blog_index, author,
 
 def test_review_page_shows_only_the_changed_paragraph(admin_client, long_article):
     edit(long_article, "en", 1, "<p>Prices doubled.</p>")
-    response = admin_client.get(reverse("translations:page", args=[long_article.pk, "es"]))
+    response = admin_client.get(reverse("translations_admin:page", args=[long_article.pk, "es"]))
     content = response.content.decode()
     assert "doubled" in content and "<del>rose.</del>" in content and "<ins>doubled.</ins>" in content
     assert "Los precios subieron." in content
@@ -93,7 +93,7 @@ def test_review_page_shows_only_the_changed_paragraph(admin_client, long_article
 def test_saving_spanish_in_the_review_page_confirms_it(admin_client, long_article):
     page = edit(long_article, "en", 1, "<p>Prices doubled.</p>")
     key = page_status(page, "es").changed_segments()[0].key
-    url = reverse("translations:page", args=[page.pk, "es"])
+    url = reverse("translations_admin:page", args=[page.pk, "es"])
     response = admin_client.post(url, {"action": "save", key: "<p>Los precios se duplicaron.</p>"})
     assert response.status_code == 302
     assert page_status(page, "es").status == Status.UP_TO_DATE
@@ -107,7 +107,7 @@ def test_review_page_refuses_changed_markup(admin_client, long_article):
     page = edit(long_article, "en", 2, '<p>Nobody <a href="https://x.invalid">replies</a>.</p>')
     key = page_status(page, "es").changed_segments()[0].key
     response = admin_client.post(
-        reverse("translations:page", args=[page.pk, "es"]), {"action": "save", key: "<p>Nadie contesta.</p>"}
+        reverse("translations_admin:page", args=[page.pk, "es"]), {"action": "save", key: "<p>Nadie contesta.</p>"}
     )
     assert response.status_code == 200
     assert page_status(page, "es").status == Status.STALE
@@ -115,19 +115,21 @@ def test_review_page_refuses_changed_markup(admin_client, long_article):
 
 def test_mark_as_up_to_date(admin_client, long_article):
     page = edit(long_article, "en", 1, "<p>Prices rose, slightly.</p>")
-    admin_client.post(reverse("translations:page", args=[page.pk, "es"]), {"action": "mark_up_to_date"})
+    admin_client.post(reverse("translations_admin:page", args=[page.pk, "es"]), {"action": "mark_up_to_date"})
     assert page_status(page, "es").status == Status.UP_TO_DATE
 
 
 def test_copy_source_into_empty_target_fields(admin_client, untranslated_article):
-    admin_client.post(reverse("translations:page", args=[untranslated_article.pk, "es"]), {"action": "copy_source"})
+    admin_client.post(
+        reverse("translations_admin:page", args=[untranslated_article.pk, "es"]), {"action": "copy_source"}
+    )
     draft = Page.objects.get(pk=untranslated_article.pk).specific.get_latest_revision_as_object()
     assert draft.title_es == "Night shift at the bridge"
     assert page_status(untranslated_article, "es").status == Status.MACHINE
 
 
 def test_readiness_only_for_a_reviewed_translation(admin_client, untranslated_article):
-    url = reverse("translations:page", args=[untranslated_article.pk, "es"])
+    url = reverse("translations_admin:page", args=[untranslated_article.pk, "es"])
     admin_client.post(url, {"action": "copy_source"})
     admin_client.post(url, {"action": "mark_ready"})
     assert Page.objects.get(pk=untranslated_article.pk).specific.translation_ready is False
@@ -152,7 +154,7 @@ def test_memory_suggestions_are_offered_beside_the_field(admin_client, translate
         en={"title": "Canal", "slug": "canal", "dek": "Farmers wait.", "body": ["The canal is nearly dry."]},
         authors=[author],
     )
-    content = admin_client.get(reverse("translations:page", args=[article.pk, "es"])).content.decode()
+    content = admin_client.get(reverse("translations_admin:page", args=[article.pk, "es"])).content.decode()
     assert "exact match" in content and "Los campesinos esperan." in content
     assert "Similar text" in content and "El canal está seco." in content
 
@@ -190,7 +192,7 @@ def test_status_buttons_in_listing_and_editor_header(admin_client, untranslated_
 
 def test_export_and_import_views(admin_client, long_article):
     edit(long_article, "en", 1, "<p>Prices doubled.</p>")
-    response = admin_client.get(reverse("translations:export"), {"page": long_article.pk, "format": "po"})
+    response = admin_client.get(reverse("translations_admin:export"), {"page": long_article.pk, "format": "po"})
     assert response["Content-Disposition"].endswith('.po"')
     import polib
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -198,7 +200,7 @@ def test_export_and_import_views(admin_client, long_article):
     po = polib.pofile(response.content.decode())
     po[0].msgstr, po[0].flags = "Los precios se duplicaron.", []
     upload = SimpleUploadedFile("t.po", str(po).encode())
-    response = admin_client.post(reverse("translations:import"), {"file": upload})
+    response = admin_client.post(reverse("translations_admin:import"), {"file": upload})
     assert "Applied: 1" in response.content.decode()
     assert page_status(long_article, "es").status == Status.UP_TO_DATE
 
@@ -210,9 +212,11 @@ def test_views_need_edit_permission(client, django_user_model, long_article):
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
     # Wagtail's admin turns PermissionDenied into a redirect with an error message.
-    response = client.get(reverse("translations:page", args=[long_article.pk, "es"]))
+    response = client.get(reverse("translations_admin:page", args=[long_article.pk, "es"]))
     assert response.status_code in (302, 403)
-    response = client.post(reverse("translations:page", args=[long_article.pk, "es"]), {"action": "mark_up_to_date"})
+    response = client.post(
+        reverse("translations_admin:page", args=[long_article.pk, "es"]), {"action": "mark_up_to_date"}
+    )
     assert response.status_code in (302, 403)
     assert not TranslationState.objects.filter(page=long_article, confirmed_by=user).exists()
     assert "Water for sale" not in report(client).content.decode()
@@ -221,7 +225,7 @@ def test_views_need_edit_permission(client, django_user_model, long_article):
 def test_review_screen_edits_words_and_placeholders_not_html(admin_client, long_article):
     page = edit(long_article, "en", 2, '<p>Nobody <a href="https://x.invalid">replies</a> <b>now</b>.</p>')
     key = page_status(page, "es").changed_segments()[0].key
-    url = reverse("translations:page", args=[page.pk, "es"])
+    url = reverse("translations_admin:page", args=[page.pk, "es"])
     content = admin_client.get(url).content.decode()
     assert "Nadie {1}responde{/1}." in content  # the textarea: words and the source's placeholders
     assert "&lt;a href" not in content.split("<textarea", 1)[1].split("</textarea>", 1)[0]
@@ -240,14 +244,14 @@ def test_status_badges_answer_per_language_for_editors_only(admin_client, long_a
     from django.test import Client
 
     edit(long_article, "en", 1, "<p>Prices doubled.</p>")
-    url = reverse("translations:status", args=[long_article.pk])
+    url = reverse("translations_admin:status", args=[long_article.pk])
     data = admin_client.get(url).json()
     assert data["statuses"] == [
         {
             "language": "es",
             "status": "stale",
             "label": "Spanish: Stale",
-            "url": reverse("translations:page", args=[long_article.pk, "es"]),
+            "url": reverse("translations_admin:page", args=[long_article.pk, "es"]),
         }
     ]
     assert Client().get(url).status_code == 302  # anonymous: to the login page

@@ -31,7 +31,7 @@ def translated_po(page):
 
 
 def upload(client, name, text):
-    return client.post(reverse("translations:import"), {"file": SimpleUploadedFile(name, text.encode())})
+    return client.post(reverse("translations_admin:import"), {"file": SimpleUploadedFile(name, text.encode())})
 
 
 def assert_refused(client, page, name, text, *fragments):
@@ -105,7 +105,7 @@ def test_duplicate_entries_are_refused(admin_client, stale_article):
 def test_text_that_is_not_utf8_is_refused(admin_client, stale_article):
     revisions = stale_article.revisions.count()
     data = translated_po(stale_article).replace("duplicaron", "duplicarón").encode("latin-1")
-    response = admin_client.post(reverse("translations:import"), {"file": SimpleUploadedFile("t.po", data)})
+    response = admin_client.post(reverse("translations_admin:import"), {"file": SimpleUploadedFile("t.po", data)})
     assert "not UTF-8" in response.content.decode()
     assert stale_article.revisions.count() == revisions
 

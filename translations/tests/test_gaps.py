@@ -63,7 +63,7 @@ def test_po_headers_name_the_revision_date_translator_and_team(admin_client, adm
     admin_user.first_name, admin_user.last_name = "Ana", "Sombra"
     admin_user.save()
     edit(long_article, "en", 1, "<p>Prices doubled.</p>")
-    response = admin_client.get(reverse("translations:export"), {"page": long_article.pk, "format": "po"})
+    response = admin_client.get(reverse("translations_admin:export"), {"page": long_article.pk, "format": "po"})
     po = polib.pofile(response.content.decode())
     assert po.metadata["Last-Translator"] == "Ana Sombra"
     assert po.metadata["Language-Team"] == "Spanish"

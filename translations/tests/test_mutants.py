@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def report_status(admin_client, page):
-    rows = listing_rows(admin_client.get(reverse("translations:report"), {"language": "es"}).content.decode())
+    rows = listing_rows(admin_client.get(reverse("translations_admin:report"), {"language": "es"}).content.decode())
     return {row[0]: row[4] for row in rows}[page.title_en]
 
 

@@ -29,7 +29,7 @@ def spanish_body(page):
 
 
 def test_the_original_language_has_no_review_screen(admin_client, radio):
-    url = reverse("translations:page", args=[radio.pk, "es"])
+    url = reverse("translations_admin:page", args=[radio.pk, "es"])
     revisions = radio.revisions.count()
     assert admin_client.get(url).status_code == 404
     key = next(iter(page_status(radio, "en").segments)).key
@@ -39,12 +39,12 @@ def test_the_original_language_has_no_review_screen(admin_client, radio):
     assert spanish_body(radio) == "<p>Sigue al aire.</p>"
     assert page_status(radio, "en").status == Status.UP_TO_DATE
     # The translation (English) is reviewed as usual.
-    assert admin_client.get(reverse("translations:page", args=[radio.pk, "en"])).status_code == 200
+    assert admin_client.get(reverse("translations_admin:page", args=[radio.pk, "en"])).status_code == 200
 
 
 def test_an_english_first_page_has_no_english_review_screen(admin_client, long_article):
-    assert admin_client.get(reverse("translations:page", args=[long_article.pk, "en"])).status_code == 404
-    assert admin_client.get(reverse("translations:page", args=[long_article.pk, "fr"])).status_code == 404
+    assert admin_client.get(reverse("translations_admin:page", args=[long_article.pk, "en"])).status_code == 404
+    assert admin_client.get(reverse("translations_admin:page", args=[long_article.pk, "fr"])).status_code == 404
 
 
 def test_import_into_the_original_language_is_refused(admin_client, radio):
@@ -56,7 +56,7 @@ def test_import_into_the_original_language_is_refused(admin_client, radio):
         entry.msgstr, entry.flags = "Sobrescrito", []
     revisions = radio.revisions.count()
     upload = SimpleUploadedFile("radio.po", str(po).encode())
-    response = admin_client.post(reverse("translations:import"), {"file": upload})
+    response = admin_client.post(reverse("translations_admin:import"), {"file": upload})
     assert response.status_code == 200
     assert "not a translation of this page" in response.content.decode()
     assert radio.revisions.count() == revisions

@@ -104,7 +104,7 @@ def test_an_editor_save_does_not_rekey_machine_text_as_reviewed(machine_ready_dr
 
 
 def test_mark_up_to_date_leaves_machine_segments_unreviewed(admin_client, machine_ready_draft, untranslated_article):
-    url = reverse("translations:page", args=[untranslated_article.pk, "es"])
+    url = reverse("translations_admin:page", args=[untranslated_article.pk, "es"])
     response = admin_client.post(url, {"action": "mark_up_to_date"}, follow=True)
     assert "except 2 machine-drafted segments" in response.content.decode()
     assert page_status(untranslated_article, "es").status == Status.MACHINE
@@ -117,7 +117,7 @@ def test_mark_up_to_date_leaves_machine_segments_unreviewed(admin_client, machin
 def test_approving_machine_segments_needs_the_count_and_the_tick(
     admin_client, machine_ready_draft, untranslated_article
 ):
-    url = reverse("translations:page", args=[untranslated_article.pk, "es"])
+    url = reverse("translations_admin:page", args=[untranslated_article.pk, "es"])
     content = admin_client.get(url).content.decode()
     assert "Approve 2 machine-drafted segments as reviewed" in content
     admin_client.post(url, {"action": "approve_machine", "machine_count": "2"})

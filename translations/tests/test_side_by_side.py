@@ -28,7 +28,7 @@ def keys_of(page):
 def test_a_segment_save_without_script_saves_only_that_segment(admin_client, two_stale):
     """A segment's own Save button posts the whole form; only its segment is written and confirmed."""
     first, second = keys_of(two_stale)
-    url = reverse("translations:page", args=[two_stale.pk, "es"])
+    url = reverse("translations_admin:page", args=[two_stale.pk, "es"])
     response = admin_client.post(
         url,
         {"action": f"save_segment:{second}", first: "Todos los {1}pozos{/1}.", second: "Los precios se duplicaron."},
@@ -43,7 +43,7 @@ def test_a_segment_save_without_script_saves_only_that_segment(admin_client, two
 def test_a_segment_save_from_the_script_answers_with_the_new_state(admin_client, two_stale):
     """The script gets the segment's and the page's new status and how many segments remain."""
     first, second = keys_of(two_stale)
-    url = reverse("translations:page", args=[two_stale.pk, "es"])
+    url = reverse("translations_admin:page", args=[two_stale.pk, "es"])
     answer = admin_client.post(url, {"action": f"save_segment:{first}", first: "Todos los {1}pozos{/1}."}, **JSON)
     assert answer.status_code == 200
     data = answer.json()
@@ -57,7 +57,7 @@ def test_a_segment_save_from_the_script_answers_with_the_new_state(admin_client,
 def test_a_segment_with_a_placeholder_left_out_is_refused_with_nothing_written(admin_client, two_stale):
     first, _second = keys_of(two_stale)
     revisions = Revision.objects.count()
-    url = reverse("translations:page", args=[two_stale.pk, "es"])
+    url = reverse("translations_admin:page", args=[two_stale.pk, "es"])
     answer = admin_client.post(url, {"action": f"save_segment:{first}", first: "Todos los pozos."}, **JSON)
     assert answer.status_code == 400 and "{1}" in answer.json()["errors"][0]
     response = admin_client.post(url, {"action": f"save_segment:{first}", first: "Todos los pozos."})
@@ -70,7 +70,7 @@ def test_a_machine_suggestion_uses_placeholders_and_saves_nothing(admin_client, 
     settings.TRANSLATIONS_MACHINE_BACKENDS = {"dummy": {"BACKEND": "translations.machine.DummyTranslator"}}
     first, _second = keys_of(two_stale)
     revisions = Revision.objects.count()
-    url = reverse("translations:page", args=[two_stale.pk, "es"])
+    url = reverse("translations_admin:page", args=[two_stale.pk, "es"])
     data = admin_client.post(url, {"action": f"suggest:{first}", first: ""}, **JSON).json()
     assert data == {"ok": True, "suggestion": "[es] The wells are {1}all{/1}[es] private."}
     response = admin_client.post(url, {"action": f"suggest:{first}", first: "a medias"})
@@ -84,7 +84,7 @@ def test_a_machine_suggestion_uses_placeholders_and_saves_nothing(admin_client, 
 
 
 def test_the_editor_shows_keyboard_help_placeholder_buttons_and_no_markup(admin_client, two_stale):
-    content = admin_client.get(reverse("translations:page", args=[two_stale.pk, "es"])).content.decode()
+    content = admin_client.get(reverse("translations_admin:page", args=[two_stale.pk, "es"])).content.decode()
     assert "<kbd>Ctrl</kbd>+<kbd>Enter</kbd>" in content
     assert 'data-open="{1}" data-close="{/1}"' in content
     assert "side_by_side.js" in content

@@ -52,10 +52,10 @@ def test_a_tag_without_a_spanish_name_is_missing_and_only_snippets_with_text_are
 def test_the_report_lists_snippets_with_a_link_to_their_editor(admin_client, author, untranslated_tag):
     author.bio_en = "A reporter on the border."
     author.save()
-    content = admin_client.get(reverse("translations:report") + "?page_type=blog.author").content.decode()
+    content = admin_client.get(reverse("translations_admin:report") + "?page_type=blog.author").content.decode()
     assert "Ana Sombra" in content and "Border" not in content
     assert reverse("wagtailsnippets_blog_author:edit", args=[author.pk]) in content
-    content = admin_client.get(reverse("translations:report") + "?status=missing").content.decode()
+    content = admin_client.get(reverse("translations_admin:report") + "?status=missing").content.decode()
     assert "Border" in content
 
 

@@ -35,7 +35,7 @@ from .tasks import machine_translate_page
 
 def row_url(row):
     if isinstance(row.page, Page):
-        return reverse("translations:page", args=[row.page.pk, row.language])
+        return reverse("translations_admin:page", args=[row.page.pk, row.language])
     return snippet_edit_url(row.page)
 
 
@@ -49,8 +49,8 @@ class TranslationsReportView(ReportView):
 
     page_title = gettext_lazy("Translations")
     header_icon = "site"
-    index_url_name = "translations:report"
-    index_results_url_name = "translations:report_results"
+    index_url_name = "translations_admin:report"
+    index_results_url_name = "translations_admin:report_results"
     filterset_class = TranslationsFilterSet
     paginate_by = 50
     columns = [
@@ -90,8 +90,8 @@ class TranslationsReportView(ReportView):
     @property
     def header_buttons(self):
         return [
-            HeaderButton(_("Export for translators"), reverse("translations:export"), icon_name="download"),
-            HeaderButton(_("Import translations"), reverse("translations:import"), icon_name="upload"),
+            HeaderButton(_("Export for translators"), reverse("translations_admin:export"), icon_name="download"),
+            HeaderButton(_("Import translations"), reverse("translations_admin:import"), icon_name="upload"),
         ]
 
     def get_filename(self):
@@ -139,7 +139,7 @@ class Review:
         self.show_all = request.GET.get("all") == "1"
         self.segments = self.status.segments if self.show_all else self.status.changed_segments()
         self.action, _sep, self.key = request.POST.get("action", "").partition(":")
-        self.url = reverse("translations:page", args=[page.pk, language]) + ("?all=1" if self.show_all else "")
+        self.url = reverse("translations_admin:page", args=[page.pk, language]) + ("?all=1" if self.show_all else "")
 
     def form(self, data=None, only=None):
         if data is None:
@@ -373,7 +373,7 @@ def editor_context(review, form=None, errors=None, suggestions=None):
         "has_readiness": hasattr(page, "translation_ready"),
         "is_ready": getattr(page.get_latest_revision_as_object(), "translation_ready", False),
         "machine_segments": machine_segments(status),
-        "export_url": reverse("translations:export") + f"?page={page.pk}&language={review.language}",
+        "export_url": reverse("translations_admin:export") + f"?page={page.pk}&language={review.language}",
         "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
         "header_title": _("Translation of %(title)s") % {"title": status.title},
     }
@@ -391,7 +391,7 @@ def status_view(request, page_id):
                     "language": row.language,
                     "status": row.status,
                     "label": label % {"language": row.language_name, "status": row.status_label},
-                    "url": reverse("translations:page", args=[page.pk, row.language]),
+                    "url": reverse("translations_admin:page", args=[page.pk, row.language]),
                 }
                 for row in rows
             ]
