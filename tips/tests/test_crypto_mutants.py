@@ -134,3 +134,12 @@ def test_a_malformed_configured_key_stops_submission_loudly(settings):
         crypto.configured_public_key()
     assert isinstance(stopped.value.__cause__, crypto.InvalidKey)
     assert crypto.public_key_is_configured() is False
+
+
+def test_a_url_safe_key_the_standard_decoder_refuses_is_read_by_the_url_safe_one():
+    """Dropping "-" leaves the standard decoder with bad padding: the URL-safe decoder is still tried."""
+    raw = bytes([0, 62] * 16)
+    text = base64.urlsafe_b64encode(raw).decode()
+    with pytest.raises(ValueError):
+        base64.b64decode(text)
+    assert crypto.parse_key_bytes(text) == raw
