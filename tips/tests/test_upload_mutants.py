@@ -49,6 +49,7 @@ GOOD = {
     "tagged.mp3": (b"ID3\x04\0\0\0\0\0\0" + b"\0" * 16, "audio"),
     "frame.mp3": (b"\xff\xfb\x90\x64" + b"\0" * 16, "audio"),
     "frame2.mp3": (b"\xff\xe0" + b"\0" * 16, "audio"),
+    "sync.mp3": (b"\xff\xfb", "audio"),  # the check reads two bytes: a frame sync alone is enough
     "voice.m4a": (b"\0\0\0\x20ftypM4A " + b"\0" * 16, "audio"),
     "voice.ogg": (b"OggS" + b"\0" * 16, "audio"),
     "voice.wav": (b"RIFF\x24\0\0\0WAVEfmt " + b"\0" * 16, "audio"),
