@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/mutation_report.py run              # every module
     .venv/bin/python scripts/mutation_report.py run threads client  # some groups only
+    .venv/bin/python scripts/mutation_report.py run tips.crypto      # one module only
     .venv/bin/python scripts/mutation_report.py report           # scores of what has run so far
 
 ``make mutate`` runs the first form. mutmut copies the apps into ``mutants/``
@@ -33,8 +34,15 @@ GROUPS = {
     "cache": ["comments.cache"],
     "tips": ["tips.codenames", "tips.crypto", "tips.uploads"],
     "routing": ["core.templatetags.bilingual_tags", "core.bilingual"],
-    "translations": ["translations.segments", "translations.files", "translations.status", "translations.actions"],
+    "translations": [
+        "translations.segments",
+        "translations.richtext",
+        "translations.files",
+        "translations.status",
+        "translations.actions",
+    ],
 }
+MODULES = [module for modules in GROUPS.values() for module in modules]
 # A mutant that makes the tests hang is detected, as mutmut's own score counts it.
 KILLED = {"killed", "caught by type check", "timeout"}
 COUNTED = KILLED | {"survived", "timeout", "no tests", "suspicious", "segfault"}
@@ -128,23 +136,27 @@ def print_report(rows, show_survivors=True):
                     print(f"  {survivor}")
 
 
-def run(groups):
-    """One mutmut run over the groups' modules: the clean and forced-fail runs are paid once."""
+def modules_named(names):
+    """The modules of each group named, and each module named by itself, in order."""
+    return [module for name in names for module in GROUPS.get(name, [name])]
+
+
+def run(modules):
+    """One mutmut run over the modules: the clean and forced-fail runs are paid once."""
     jobs = os.environ.get("MUTMUT_JOBS", "2")
-    patterns = [f"{module}.*" for group in groups for module in GROUPS[group]]
+    patterns = [f"{module}.*" for module in modules]
     print(f"== mutmut run {' '.join(patterns)}", flush=True)
     subprocess.run([*MUTMUT, "run", "--max-children", jobs, *patterns], cwd=ROOT, check=False)  # noqa: S603
 
 
 def main(argv):
     command, names = (argv[0], argv[1:]) if argv else ("report", [])
-    unknown = [name for name in names if name not in GROUPS]
+    unknown = [name for name in names if name not in GROUPS and name not in MODULES]
     if command not in ("run", "report") or unknown:
-        sys.exit(f"usage: mutation_report.py run|report [{' '.join(GROUPS)}]")
-    groups = names or list(GROUPS)
+        sys.exit(f"usage: mutation_report.py run|report [{' '.join(GROUPS)} | MODULE ...]")
+    modules = modules_named(names or list(GROUPS))
     if command == "run":
-        run(groups)
-    modules = [module for group in groups for module in GROUPS[group]]
+        run(modules)
     rows = scores(results(), modules, documented_equivalents())
     print_report(rows)
     below = [row["module"] for row in rows if row["adjusted"] is not None and row["adjusted"] < TARGET]

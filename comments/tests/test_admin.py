@@ -1,9 +1,12 @@
 """The moderators' side in the Wagtail admin."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 
 from comments.models import MODERATORS_GROUP_NAME, ClientBan, Comment, ModerationEvent, Report, WordRule
+from conftest import listing_rows
 
 from .conftest import add_comment, send_report
 
@@ -113,12 +116,40 @@ def test_bulk_action_refuses_unsafe_next(moderator_client, queue_comments):
     assert response["Location"] == "/admin/comments/queue/pending/"
 
 
-def test_every_queue_and_history_render(moderator_client, queue_comments):
-    for queue in ("pending", "reported", "approved", "rejected", "spam"):
-        assert moderator_client.get(f"/admin/comments/queue/{queue}/").status_code == 200
-    assert moderator_client.get("/admin/comments/queue/unknown/").status_code == 404
+def listed_comment_ids(html):
+    """The comments a queue lists, by the id on each row's checkbox."""
+    return {int(pk) for pk in re.findall(r'<input type="checkbox" name="comment" value="(\d+)"', html)}
+
+
+def test_each_queue_lists_exactly_its_own_comments(moderator_client, client, queue_comments, article):
+    """Every queue shows its comments and none of another queue's; an unknown queue is 404."""
+    rejected = add_comment(article, "Rejected remark", status="rejected")
+    reported = queue_comments["approved"]
+    assert send_report(client, reported, {"reason": "abuse"}).status_code == 200
+    expected = {
+        "pending": {queue_comments["pending_es"].pk, queue_comments["pending_en"].pk},
+        "reported": {reported.pk},
+        "approved": {reported.pk},
+        "rejected": {rejected.pk},
+        "spam": {queue_comments["spam"].pk},
+    }
+    for queue, ids in expected.items():
+        response = moderator_client.get(f"/admin/comments/queue/{queue}/")
+        assert response.status_code == 200
+        assert listed_comment_ids(response.content.decode()) == ids, queue
     assert "Cheap pills" in moderator_client.get("/admin/comments/queue/spam/").content.decode()
-    assert moderator_client.get("/admin/comments/history/").status_code == 200
+    assert moderator_client.get("/admin/comments/queue/unknown/").status_code == 404
+
+
+def test_history_lists_each_decision(moderator_client, moderator, queue_comments):
+    """The history page shows who decided what about which comment."""
+    moderator_client.post("/admin/comments/bulk/", {"action": "reject", "comment": [queue_comments["pending_en"].pk]})
+    response = moderator_client.get("/admin/comments/history/")
+    assert response.status_code == 200
+    [(_when, who, comment, change, _reason)] = listing_rows(response.content.decode())
+    assert who == moderator.username
+    assert "Pending note on the bridge" in comment
+    assert change == "Pending → Rejected"
 
 
 def test_history_is_searchable(moderator_client, queue_comments):
@@ -189,7 +220,8 @@ def test_reported_queue_and_dismiss(moderator_client, client, article):
     comment = add_comment(article, "Insulting remark")
     response = send_report(client, comment, {"reason": "abuse", "details": "Insulta"}, language="es")
     assert response.status_code == 200
-    assert "Thank you for your report" in response.content.decode() or 'lang="es"' in response.content.decode()
+    html = response.content.decode()
+    assert "Gracias por tu denuncia" in html and "Thank you for your report" not in html
     send_report(client, comment, {"reason": "abuse"})  # the same reader again
     assert Report.objects.count() == 1
     html = moderator_client.get("/admin/comments/queue/reported/").content.decode()
