@@ -1,8 +1,8 @@
 """Which language a page's text is really in, at the edges.
 
-Written against the mutants ``make mutate MODULES=blog.bilingual`` left
+Written against the mutants ``make mutate MODULES=core.bilingual`` left
 alive; each test states the behaviour a mutant broke. The helpers are
-reached through ``blog.bilingual`` (as the templates and other apps reach
+reached through ``core.bilingual`` (as the templates and other apps reach
 them) or through a page.
 """
 
