@@ -13,7 +13,7 @@ from django.test import RequestFactory
 from django.utils import timezone, translation
 from wagtail.models import Page, Site
 
-from blog import bilingual
+from core import bilingual
 from blog.models import ArticlePage
 from conftest import make_article
 
