@@ -169,7 +169,7 @@ def test_near_matches_rank_similar_text(db):
 
 def panel_count(client, kind):
     content = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert 'id="translations-panel"' in content
+    assert 'id="translations-panel-section"' in content
     marker = f'data-count="{kind}">'
     return int(content[content.index(marker) + len(marker) :].split("<", 1)[0])
 
