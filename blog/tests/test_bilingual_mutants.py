@@ -13,9 +13,9 @@ from django.test import RequestFactory
 from django.utils import timezone, translation
 from wagtail.models import Page, Site
 
-from core import bilingual
 from blog.models import ArticlePage
 from conftest import make_article
+from core import bilingual
 
 
 @pytest.mark.parametrize(
