@@ -304,8 +304,14 @@ def test_renaming_a_tag_reindexes_its_articles(crime_articles, water_tag):
 def test_the_header_has_a_search_box_in_both_languages(client, crime_articles):
     english = client.get("/").content.decode()
     spanish = client.get("/es/").content.decode()
-    assert '<form class="search-box" method="get" action="/search/" role="search">' in english
-    assert '<form class="search-box" method="get" action="/es/buscar/" role="search">' in spanish
+    assert (
+        '<form class="search-box" method="get" action="/search/" role="search" aria-label="Search the stories">'
+        in english
+    )
+    assert (
+        '<form class="search-box" method="get" action="/es/buscar/" role="search" aria-label="Buscar en las historias">'
+        in spanish
+    )
     assert 'name="q"' in spanish
 
 
