@@ -7,10 +7,11 @@ from core.forms import BilingualPageForm
 
 
 class ArticlePageForm(BilingualPageForm):
-    """An article's form: a hero image needs its alt text in the article's original language.
+    """An article's form: every image needs its alt text in the article's original language.
 
-    The other language's alt text is a translation like a caption: missing,
-    it shows in the translation report, and readers get the original's.
+    The hero's and the body images'. The other language's alt text is a
+    translation like a caption: missing, it shows in the translation report,
+    and readers of the hero get the original's.
     """
 
     def clean(self):
@@ -22,6 +23,16 @@ class ArticlePageForm(BilingualPageForm):
                 name,
                 ValidationError(
                     _("Describe the image for readers who cannot see it; this is required in the original language."),
+                    code="required",
+                ),
+            )
+        body = build_localized_fieldname("body", original)
+        images = [block for block in cleaned_data.get(body) or [] if block.block_type == "image"]
+        if body in self.fields and any(not has_text(block.value.get("alt")) for block in images):
+            self.add_error(
+                body,
+                ValidationError(
+                    _("Every image in the story needs alt text in the original language: describe what it shows."),
                     code="required",
                 ),
             )

@@ -10,6 +10,14 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 class ImageWithCaptionBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("image"))
+    # Required in the article's original language by the article form; the
+    # other language's is a translation, tracked like the caption.
+    alt = blocks.CharBlock(
+        label=_("alt text"),
+        required=False,
+        max_length=250,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
     caption = blocks.CharBlock(label=_("caption"), required=False, max_length=300)
     credit = blocks.CharBlock(label=_("credit"), required=False, max_length=120)
 

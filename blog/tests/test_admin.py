@@ -118,3 +118,34 @@ def test_translation_stays_hidden_until_marked_ready(editor_client, blog_index, 
     assert "Borrador sin revisar." not in spanish
     assert "The bridge closed." in spanish
     assert "aún no se ha traducido" in spanish
+
+
+@pytest.fixture
+def body_image(home_page):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    return Image.objects.create(title="Canal", file=get_test_image_file())
+
+
+def image_block(image, alt):
+    return ("image", {"image": image.pk, "alt": alt, "caption": "The canal in May.", "credit": ""})
+
+
+def test_a_body_image_needs_alt_text_in_the_original_language(editor_client, blog_index, author, body_image):
+    fields = {
+        "title_en": "The dry canal",
+        "slug_en": "the-dry-canal",
+        "body_es": streamfield([]),
+        **{"action-publish": "publish"},
+    }
+    data = article_form(author, body_en=streamfield([image_block(body_image, "")]), **fields)
+    response = editor_client.post(add_url(blog_index), data)
+    assert response.status_code == 200
+    assert "Every image in the story needs alt text in the original language" in response.content.decode()
+    assert not ArticlePage.objects.exists()
+
+    data = article_form(author, body_en=streamfield([image_block(body_image, "An empty irrigation canal")]), **fields)
+    assert editor_client.post(add_url(blog_index), data).status_code == 302
+    page = editor_client.get("/stories/the-dry-canal/").content.decode()
+    assert 'alt="An empty irrigation canal"' in page

@@ -199,3 +199,23 @@ def test_canonical_html_drops_what_readers_cannot_see():
     assert canonical_html("plain") == "<p>plain</p>"
     assert fingerprint('<p data-block-key="zz">x</p>', "html") == fingerprint("<p>x</p>", "html")
     assert fingerprint('<p><a href="/a">x</a></p>', "html") != fingerprint('<p><a href="/b">x</a></p>', "html")
+
+
+def test_a_body_images_alt_text_is_a_segment_like_its_caption(blog_index, author, home_page):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    image = Image.objects.create(title="Canal", file=get_test_image_file())
+    block_id = str(uuid.uuid4())
+    article = make_article(blog_index, en={"title": "Q", "slug": "q", "body": ["x"]}, authors=[author])
+    draft = article.get_latest_revision_as_object()
+    figure = {
+        "type": "image",
+        "value": {"image": image.pk, "alt": "An empty canal", "caption": "May.", "credit": ""},
+        "id": block_id,
+    }
+    draft.body_en = [*stream_raw(draft.body_en), figure]
+    draft.save_revision()
+    keys = PageText(article.get_latest_revision_as_object()).segments("en")
+    assert keys[f"body:{block_id}:alt"].text == "An empty canal"
+    assert keys[f"body:{block_id}:caption"].text == "May."
