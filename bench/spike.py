@@ -158,7 +158,8 @@ def all_thread_pages(base, path):
     html = page_text(base, path)
     pages = [html]
     number = 1
-    while 'rel="next"' in html and number < 50:
+    # The comments' own "later comments" link (the article's "next story" link is rel="next" too).
+    while re.search(r'href="\?comments-page=\d+#comments" rel="next"', html) and number < 50:
         number += 1
         html = page_text(base, f"{path}?comments-page={number}")
         pages.append(html)
