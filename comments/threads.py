@@ -135,7 +135,7 @@ def visible_ids(rows):
     return visible
 
 
-def load_thread(article, page_number=1, page_size=50, max_depth=3):
+def load_thread(article, *, page_number, page_size, max_depth):
     """One page of an article's approved thread, in display order, in two queries.
 
     Pages are cut between top-level comments, so a thread is never split.
@@ -144,7 +144,7 @@ def load_thread(article, page_number=1, page_size=50, max_depth=3):
     outline = list(approved.order_by("path").values_list("pk", "parent_id", "path"))
     shown = visible_ids((pk, parent_id) for pk, parent_id, _path in outline)
     top_paths = [path for pk, parent_id, path in outline if parent_id is None and pk in shown]
-    paginator = Paginator(top_paths, page_size, allow_empty_first_page=True)
+    paginator = Paginator(top_paths, page_size)
     try:
         page = paginator.page(page_number)
     except PageNotAnInteger:

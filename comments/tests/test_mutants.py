@@ -5,13 +5,16 @@ the reader's or moderator's real path through the site's URLs.
 """
 
 import datetime
+import html.parser
 from unittest import mock
 
 import pytest
+from django.db import IntegrityError
 from django.test import Client
 from django.utils import timezone
 
 from comments.models import Comment, Report
+from comments.threads import insert
 from core.templatetags.bilingual_tags import page_url_in
 
 from .conftest import add_comment, comments_url, form_data, post, site_comment_settings
@@ -289,3 +292,74 @@ def test_a_reply_takes_the_first_position_under_its_parent_whatever_later_thread
         add_comment(article, f"Reply {number} in the second thread", parent=second)
     reply = add_comment(article, "First reply in the first thread", parent=first)
     assert reply.path == first.path + "00001"
+
+
+# The thread's shape as readers get it: nesting, "in reply to", closed lists.
+
+
+class ThreadOutline(html.parser.HTMLParser):
+    """Each comment's nesting level and whom it says it answers, from the page's markup.
+
+    Fails on a closing tag that does not close the innermost open element,
+    so a list left open or closed twice is caught where it happens.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.open = []
+        self.level = {}
+        self.answers = {}
+        self.current = None
+        self.in_reply_to = False
+        self.done = False
+
+    def handle_starttag(self, tag, attrs):
+        if self.done:
+            return
+        attrs = dict(attrs)
+        if tag in ("ol", "li"):
+            self.open.append((tag, attrs.get("class", ""), attrs.get("id", "")))
+        if tag == "li" and attrs.get("id", "").startswith("comment-"):
+            self.current = int(attrs["id"].removeprefix("comment-"))
+            self.level[self.current] = sum(1 for _tag, css, _id in self.open if css == "comment-replies") + 1
+        if tag == "span" and attrs.get("class") == "comment__reply-to":
+            self.in_reply_to = True
+        if tag == "a" and self.in_reply_to:
+            self.answers[self.current] = int(attrs["href"].removeprefix("#comment-"))
+            self.in_reply_to = False
+
+    def handle_endtag(self, tag):
+        if tag in ("ol", "li") and not self.done:
+            assert self.open, f"</{tag}> closes nothing"
+            opened = self.open.pop()
+            assert opened[0] == tag, f"</{tag}> closes <{opened[0]} {opened[1:]}>"
+            self.done = not self.open
+
+
+def outline(page_html):
+    """The thread's outline, read from its first list to where that list closes."""
+    parser = ThreadOutline()
+    parser.feed(page_html[page_html.index('<ol class="comment-thread">') :])
+    assert parser.done, "the thread's list is never closed"
+    return parser
+
+
+def test_the_thread_nests_each_reply_under_whom_it_answers(client, article, chain):
+    """Nested replies sit in their parent's list; only the flattened one says whom it answers."""
+    last_thread_reply = add_comment(article, "A reply that ends the page", parent=chain["sibling"])
+    parser = outline(article_html(client, article))
+    levels = {name: parser.level[comment.pk] for name, comment in {**chain, "last": last_thread_reply}.items()}
+    assert levels == {"top": 1, "middle": 2, "deep": 3, "flattened": 3, "sibling": 1, "last": 2}
+    assert parser.answers == {chain["flattened"].pk: chain["deep"].pk}
+
+
+def test_a_position_taken_meanwhile_is_retried_and_the_last_clash_raises(article):
+    """Rows written without the thread lock (an import) make ``insert`` try the next position, five times."""
+    taken = add_comment(article, "Written by an import meanwhile")
+    free = taken.path[:-5] + "00099"
+    with mock.patch("comments.threads.next_path", side_effect=[taken.path] * 4 + [free]):
+        comment = insert(Comment(article=article, body="Fifth time lucky", status=Comment.Status.APPROVED), 3)
+    assert Comment.objects.get(pk=comment.pk).path == free
+    with mock.patch("comments.threads.next_path", return_value=taken.path), pytest.raises(IntegrityError):
+        insert(Comment(article=article, body="Never placed", status=Comment.Status.APPROVED), 3)
+    assert not Comment.objects.filter(body="Never placed").exists()

@@ -80,7 +80,7 @@ def test_deep_replies_attach_to_the_deepest_shown_level(client, article):
     three = add_comment(article, "Level three", parent=two, name="Tercera")
     four = add_comment(article, "Level four", parent=three)
     assert four.depth == 3 and four.parent == three
-    thread = load_thread(article, max_depth=3)
+    thread = load_thread(article, page_number=1, page_size=50, max_depth=3)
     assert [entry.depth for entry in thread.entries] == [1, 2, 3, 3]
     assert thread.entries[-1].reply_to == three
     html = client.get(page_url_in(article, "en")).content.decode()
@@ -91,7 +91,9 @@ def test_replies_to_a_rejected_comment_are_hidden(article):
     top = add_comment(article, "Will be rejected")
     add_comment(article, "Approved reply", parent=top)
     Comment.objects.filter(pk=top.pk).update(status=Comment.Status.REJECTED)
-    assert load_thread(article).entries == []
+    thread = load_thread(article, page_number=1, page_size=50, max_depth=3)
+    assert thread.entries == [] and thread.total == 0
+    assert not thread.paginated
 
 
 def test_pages_never_split_a_thread(client, article):
@@ -142,5 +144,5 @@ def test_thread_query_count_does_not_grow(client, article, size, django_assert_n
 def test_thread_itself_takes_two_queries(article, django_assert_num_queries):
     make_thread(article, 50)
     with django_assert_num_queries(2):
-        thread = load_thread(article, page_size=100)
+        thread = load_thread(article, page_number=1, page_size=100, max_depth=3)
     assert len(thread.entries) == 50
