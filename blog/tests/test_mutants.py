@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from wagtail.models import Page, Site
 
 from conftest import make_article
 from core.templatetags.bilingual_tags import page_url_in
@@ -90,3 +91,13 @@ def test_language_versions_outside_the_pages_own_url(rf, translated_article):
     assert {version["code"]: version["absolute_url"] for version in versions} == {
         code: "http://localhost" + url for code, url in plain.items()
     }
+
+
+def test_with_a_second_site_a_tag_page_keeps_its_route_in_the_other_language(client, translated_article):
+    """With two Wagtail sites a page's URL is only relative for the request's own site."""
+    other_root = Page.get_first_root_node().add_child(instance=Page(title="Otra", slug="otra", title_en="Otra"))
+    Site.objects.create(hostname="otra.example", port=80, root_page=other_root)
+    page = client.get("/stories/tag/water/").content.decode()
+    assert '<link rel="alternate" hreflang="es" href="http://testserver/es/historias/etiqueta/agua/">' in page
+    spanish = client.get("/es/historias/etiqueta/agua/").content.decode()
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/stories/tag/water/">' in spanish
