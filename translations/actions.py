@@ -198,16 +198,9 @@ def copy_source_into_empty(page, language, user=None):
     if not values:
         return 0
     draft = set_target_values(editable_page(page), language, values, pairs=state_pairs(page, language))
-    revision = save_draft(draft, user=user, mode="copy")
+    save_draft(draft, user=user, mode="copy")
     record_machine_segments(PageText(draft), language, {key: {"backend": "copy", "model": ""} for key in values})
-    _keep_state_revision(page, language, revision)
     return len(values)
-
-
-def _keep_state_revision(page, language, revision):
-    TranslationState.objects.filter(page_id=page.pk, language=language, source_revision__isnull=True).update(
-        source_revision=revision
-    )
 
 
 def mark_up_to_date(page, language, user=None, approve_machine=False):

@@ -1,0 +1,135 @@
+"""What the review page's actions write: whose revision, which block, what is left marked.
+
+Written against the mutants ``make mutate MODULES=translations.actions``
+left alive: each test states the behaviour a mutant broke, reached through
+the review page's own buttons.
+"""
+
+import uuid
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Page, PageLogEntry
+from wagtail.users.models import UserProfile
+
+from translations.models import Status
+from translations.segments import stream_raw
+from translations.status import page_status
+
+from .conftest import edit
+
+pytestmark = pytest.mark.django_db
+
+
+def review_url(page, language="es"):
+    return reverse("translations_admin:page", args=[page.pk, language])
+
+
+def latest(page):
+    return Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
+
+
+def messages_of(response):
+    return [str(message) for message in response.context["messages"]]
+
+
+@pytest.fixture
+def new_first_paragraph(long_article):
+    """The long article after its editor put a new paragraph first (a fresh block id).
+
+    The Spanish blocks have ids of their own, paired with the English ones
+    when the translation was confirmed; without those recorded pairs, the
+    Spanish paragraphs would pair with the English ones by position, each
+    one paragraph off.
+    """
+    draft = latest(long_article)
+    body = stream_raw(draft.body_en)
+    body.insert(0, {"type": "paragraph", "value": "<p>A drought began.</p>", "id": str(uuid.uuid4())})
+    draft.body_en = body
+    draft.save_revision().publish()
+    page = Page.objects.get(pk=long_article.pk).specific
+    missing = [segment.key for segment in page_status(page, "es").changed_segments()]
+    assert len(missing) == 1 and missing[0].endswith(body[0]["id"])
+    return page, missing[0]
+
+
+SPANISH_BODY = ["<p>Los pozos son <b>privados</b>.</p>", "<p>Los precios subieron.</p>"]
+
+
+def spanish_paragraphs(page):
+    return [block["value"] for block in stream_raw(latest(page).body_es)]
+
+
+def test_a_new_paragraph_translated_goes_in_its_own_place_and_overwrites_nothing(admin_client, new_first_paragraph):
+    page, key = new_first_paragraph
+    response = admin_client.post(review_url(page), {"action": f"save_segment:{key}", key: "Empezó una sequía."})
+    assert response.status_code == 302
+    paragraphs = spanish_paragraphs(page)
+    assert paragraphs[0] == "<p>Empezó una sequía.</p>"
+    assert paragraphs[1:3] == SPANISH_BODY and len(paragraphs) == 4
+    assert page_status(page, "es").status == Status.UP_TO_DATE
+
+
+def test_copying_the_source_into_a_new_paragraph_overwrites_nothing(admin_client, new_first_paragraph):
+    page, key = new_first_paragraph
+    response = admin_client.post(review_url(page), {"action": "copy_source"}, follow=True)
+    assert "Copied the source text into 1 empty field, as a draft to translate." in messages_of(response)
+    paragraphs = spanish_paragraphs(page)
+    assert paragraphs[0] == "<p>A drought began.</p>"
+    assert paragraphs[1:3] == SPANISH_BODY and len(paragraphs) == 4
+    segment = next(segment for segment in page_status(page, "es").segments if segment.key == key)
+    assert segment.provenance["backend"] == "copy"
+
+
+def test_copying_with_nothing_empty_says_so_and_writes_nothing(admin_client, translated_article):
+    revisions = translated_article.revisions.count()
+    response = admin_client.post(review_url(translated_article), {"action": "copy_source"}, follow=True)
+    assert "Copied the source text into 0 empty fields, as a draft to translate." in messages_of(response)
+    assert translated_article.revisions.count() == revisions
+
+
+def test_copying_into_a_spanish_originals_english(admin_client, spanish_original_article):
+    response = admin_client.post(review_url(spanish_original_article, "en"), {"action": "copy_source"}, follow=True)
+    assert response.status_code == 200
+    assert latest(spanish_original_article).title_en == "La radio comunitaria"
+    assert page_status(spanish_original_article, "en").status == Status.MACHINE
+
+
+def test_the_copy_is_the_translators_revision(admin_client, admin_user, untranslated_article):
+    admin_client.post(review_url(untranslated_article), {"action": "copy_source"})
+    assert Page.objects.get(pk=untranslated_article.pk).get_latest_revision().user == admin_user
+
+
+def test_a_saved_translation_is_the_translators_revision_and_confirmation(admin_client, admin_user, long_article):
+    """The review page says who confirmed, and links to what changed in the page since."""
+    key = next(segment.key for segment in page_status(long_article, "es").segments if segment.key.startswith("dek"))
+    admin_client.post(review_url(long_article) + "?all=1", {"action": "save", key: "Un mercado que crece."})
+    revision = Page.objects.get(pk=long_article.pk).get_latest_revision()
+    assert revision.user == admin_user and revision.as_object().dek_es == "Un mercado que crece."
+    html = admin_client.get(review_url(long_article)).content.decode()
+    assert "by editor." in html and "data-changes-since-confirmed" not in html
+    edit(long_article, "en", 1, "<p>Prices doubled.</p>")
+    html = admin_client.get(review_url(long_article)).content.decode()
+    compare = reverse("wagtailadmin_pages:revisions_compare", args=[long_article.pk, revision.pk, "latest"])
+    assert f'<a href="{compare}" data-changes-since-confirmed>' in html
+    assert admin_client.get(compare).status_code == 200
+
+
+def test_the_review_page_says_who_confirmed_in_spanish(admin_client, admin_user, long_article):
+    admin_user.first_name, admin_user.last_name = "Rosa", "Luna"
+    admin_user.save()
+    admin_client.post(review_url(long_article), {"action": "mark_up_to_date"})
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "es"
+    profile.save()
+    html = admin_client.get(review_url(long_article)).content.decode()
+    assert "Confirmada por última vez el" in html and "por Rosa Luna." in html
+
+
+def test_save_and_publish_is_logged_as_the_translators_publish(admin_client, admin_user, long_article):
+    key = next(segment.key for segment in page_status(long_article, "es").segments if segment.key.startswith("dek"))
+    admin_client.post(review_url(long_article) + "?all=1", {"action": "save_publish", key: "Un mercado que crece."})
+    page = Page.objects.get(pk=long_article.pk).specific
+    assert page.dek_es == "Un mercado que crece." and not page.has_unpublished_changes
+    entry = PageLogEntry.objects.filter(page=page, action="wagtail.publish").latest("timestamp")
+    assert entry.user == admin_user
