@@ -29,6 +29,14 @@ def test_status_prints_one_line_per_page_and_language(translated_article, untran
     assert run("status", "--status", "stale").splitlines() == [f"{long_article.pk}\tWater for sale\tes\tstale"]
 
 
+def test_status_for_one_language_leaves_out_the_others(translated_article, spanish_original_article):
+    """A Spanish original's English row is listed under ``--language en`` only."""
+    articles = (f"{translated_article.pk}\t", f"{spanish_original_article.pk}\t")
+    spanish = [line for line in run("status", "--language", "es").splitlines() if line.startswith(articles)]
+    english = [line for line in run("status", "--language", "en").splitlines() if line.startswith(articles)]
+    assert spanish == [f"{translated_article.pk}\tThe dry canal\tes\tup_to_date"]
+    assert english == [f"{spanish_original_article.pk}\tLa radio comunitaria\ten\tmissing"]
+
 def test_baseline_accepts_translations_made_before_any_state(translated_article, untranslated_article):
     """Translations that predate the app are confirmed once; missing ones stay missing."""
     from translations.models import TranslationState
