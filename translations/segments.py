@@ -16,7 +16,6 @@ ignored unless the source once had it (then the source block was removed).
 
 import copy
 import hashlib
-import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -24,7 +23,6 @@ from types import MappingProxyType
 
 from django.conf import settings
 from django.utils.text import slugify
-from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
@@ -335,10 +333,6 @@ class PageText:
     def has_any(self, language):
         return any(normalise(segment.text) for segment in self.segments(language).values())
 
-    def fingerprints(self, language):
-        return {key: segment.fingerprint for key, segment in self.segments(language).items() if segment.fingerprint}
-
-
 def set_target_values(page, language, values, source=None, pairs=None):
     """Write ``{segment key: text}`` into ``page``'s ``language`` fields.
 
@@ -450,13 +444,3 @@ def _set_path(block, value, path, text):
                 item["value"] = _set_path(block.child_blocks[item["type"]], item["value"], rest, text)
         return items
     return value
-
-
-TAG_RE = re.compile(r"<[^>]+>")
-
-
-def plain_text(text):
-    return html.unescape(TAG_RE.sub(" ", text or "")).strip()
-
-
-TYPE_LABELS = {TEXT: _("Text"), HTML: _("Rich text")}

@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from translations import files
 from translations.models import Status
+from translations.segments import segment_label
 from translations.status import page_status
 
 from .conftest import edit
@@ -191,3 +192,25 @@ def test_external_links_may_be_localised_internal_links_may_not(db):
     internal = '<p>See <a linktype="page" id="7">how</a>.</p>'
     assert markup_matches(internal, '<p data-block-key="zz">Mira <a id="7" linktype="page">cómo</a>.</p>')
     assert not markup_matches(internal, '<p>Mira <a linktype="page" id="8">cómo</a>.</p>')
+
+
+def test_po_comments_name_each_field_of_a_quotation_block(long_article):
+    """A translator reads which part of which block a segment is, never a block's internal id."""
+    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    body = list(draft.body_en.raw_data)
+    body.append({"type": "quote", "value": {"text": "The canal is dry.", "attribution": "A farmer"}})
+    draft.body_en = body
+    draft.save_revision()
+    fields = {entry.msgid: entry.comment.splitlines()[1] for entry in export_po(long_article)}
+    assert fields == {
+        "The canal is dry.": "Field: body / quote 1 / text",
+        "A farmer": "Field: body / quote 1 / attribution",
+    }
+
+
+def test_segment_labels_leave_out_list_item_ids():
+    """Items of a list block are keyed by ids; a label names the block and the part, not the id."""
+    item_id = "1f0e9d8c-7b6a-4954-8392-a1b0c9d8e7f6"
+    assert segment_label("body", "facts", (item_id, "text"), 2) == "body / facts 2 / text"
+    assert segment_label("dek") == "dek"
+    assert segment_label("body", "pull_quote", ("not-an-id-1f0e9d8c",), 1) == "body / pull quote 1 / not-an-id-1f0e9d8c"
