@@ -48,7 +48,6 @@ from .segments import (
 from .snippets import SnippetText, from_references
 from .snippets import reference as snippet_reference
 from .status import (
-    SEGMENT_MACHINE,
     SEGMENT_MISSING,
     SEGMENT_NEW,
     SEGMENT_UP_TO_DATE,
@@ -537,7 +536,3 @@ def _plan_snippets(by_snippet, language, result, allowed=None):
                 values[item.key] = item.target.strip()
         plans.append((obj, values, keys))
     return plans
-
-
-def machine_status(segment):
-    return segment.status == SEGMENT_MACHINE

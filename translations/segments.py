@@ -333,6 +333,7 @@ class PageText:
     def has_any(self, language):
         return any(normalise(segment.text) for segment in self.segments(language).values())
 
+
 def set_target_values(page, language, values, source=None, pairs=None):
     """Write ``{segment key: text}`` into ``page``'s ``language`` fields.
 

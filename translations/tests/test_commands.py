@@ -37,6 +37,7 @@ def test_status_for_one_language_leaves_out_the_others(translated_article, spani
     assert spanish == [f"{translated_article.pk}\tThe dry canal\tes\tup_to_date"]
     assert english == [f"{spanish_original_article.pk}\tLa radio comunitaria\ten\tmissing"]
 
+
 def test_baseline_accepts_translations_made_before_any_state(translated_article, untranslated_article):
     """Translations that predate the app are confirmed once; missing ones stay missing."""
     from translations.models import TranslationState

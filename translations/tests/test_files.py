@@ -214,3 +214,33 @@ def test_segment_labels_leave_out_list_item_ids():
     assert segment_label("body", "facts", (item_id, "text"), 2) == "body / facts 2 / text"
     assert segment_label("dek") == "dek"
     assert segment_label("body", "pull_quote", ("not-an-id-1f0e9d8c",), 1) == "body / pull quote 1 / not-an-id-1f0e9d8c"
+
+
+def test_xliff_target_opening_with_nested_codes_and_a_line_break_imports_as_html(long_article):
+    """A target may start with an inline code, nest codes and hold void ones; all come back as markup."""
+    page = edit(
+        long_article,
+        "en",
+        1,
+        '<p><b>Prices <i>rose</i></b> and <a href="https://x.invalid/p">doubled</a>.<br/>Again.</p>',
+    )
+    target = (
+        '<target><pc id="1" dataRefStart="d1" dataRefEnd="d1e">Los precios '
+        '<pc id="2" dataRefStart="d2" dataRefEnd="d2e">subieron</pc></pc> y se '
+        '<pc id="3" dataRefStart="d3" dataRefEnd="d3e">duplicaron</pc>.<ph id="4" dataRef="d4"/>Otra vez.</target>'
+    )
+    result = files.import_file(translate_xliff(export_xliff(page), target), "page.xlf")
+    assert result.ok and len(result.applied) == 1
+    draft = Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
+    assert draft.body_es.raw_data[1]["value"] == (
+        '<p><b>Los precios <i>subieron</i></b> y se <a href="https://x.invalid/p">duplicaron</a>.<br/>Otra vez.</p>'
+    )
+
+
+def test_xliff_inline_code_without_an_id_is_refused_before_anything_is_read(stale_article):
+    """The XLIFF 2.0 schema requires an id on every inline code, so the import never meets one without."""
+    revisions = stale_article.revisions.count()
+    target = '<target>Los precios se <pc dataRefStart="d1" dataRefEnd="d1e">duplicaron</pc>.</target>'
+    with pytest.raises(files.FileError, match=r"The file is damaged and nothing was imported\..*'id' is required"):
+        files.import_file(translate_xliff(export_xliff(stale_article), target), "page.xlf")
+    assert stale_article.revisions.count() == revisions
