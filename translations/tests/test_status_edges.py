@@ -1,0 +1,90 @@
+"""Translation status at its edges: who sees which pages, recorded block pairs, query counts.
+
+Written against the mutants ``make mutate MODULES=translations.status`` left
+alive; each test states the behaviour a mutant broke.
+"""
+
+import uuid
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+from wagtail.models import GroupPagePermission, Page
+
+from conftest import listing_rows
+from translations.status import page_status
+from translations.tasks import machine_draft
+
+from .conftest import edit
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def stories_translator(client, django_user_model, blog_index):
+    """A translator who may edit the stories section and nothing above it."""
+    group = Group.objects.create(name="Stories translators")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(
+        group=group, page=blog_index, permission=Permission.objects.get(codename="change_page")
+    )
+    user = django_user_model.objects.create_user("traductora", "t@frontera.invalid", "pw")
+    user.groups.add(group)
+    client.force_login(user)
+    return client
+
+
+def test_a_translator_lists_the_pages_they_may_edit_and_no_others(stories_translator, translated_article):
+    response = stories_translator.get(reverse("translations_admin:report"))
+    assert response.status_code == 200
+    titles = {row[0] for row in listing_rows(response.content.decode())}
+    assert "The dry canal" in titles and "Stories" in titles
+    assert "Frontera" not in titles  # the home page, above their section
+
+
+def test_working_out_one_pages_status_takes_a_fixed_number_of_queries(long_article, django_assert_num_queries):
+    edit(long_article, "en", 1, "<p>Prices doubled.</p>")
+    page = Page.objects.get(pk=long_article.pk)
+    # The page's states, its latest revision pointer, the revision, the specific page.
+    with django_assert_num_queries(4):
+        page_status(page, "es")
+
+
+def test_machine_text_in_a_paired_block_stays_unreviewed_after_the_original_loses_a_paragraph(
+    admin_client, settings, long_article
+):
+    """Recorded block pairs, not position, say which Spanish block holds the machine-drafted attribution."""
+    settings.TRANSLATIONS_MACHINE_BACKENDS = {"dummy": {"BACKEND": "translations.machine.DummyTranslator"}}
+    quote = {"text": "The canal is dry.", "attribution": "A farmer"}
+    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    draft.body_en = [*draft.body_en.raw_data, {"type": "quote", "value": quote, "id": str(uuid.uuid4())}]
+    spanish_quote = {"text": "El canal está seco.", "attribution": ""}
+    draft.body_es = [*draft.body_es.raw_data, {"type": "quote", "value": spanish_quote, "id": str(uuid.uuid4())}]
+    draft.save_revision()
+    assert machine_draft(long_article, "es", "dummy") == 1  # the attribution only
+    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    draft.body_en = list(draft.body_en.raw_data)[1:]  # the editor drops the first paragraph
+    draft.save_revision()
+    response = admin_client.post(
+        reverse("translations_admin:page", args=[long_article.pk, "es"]), {"action": "mark_up_to_date"}, follow=True
+    )
+    assert [str(message) for message in response.context["messages"]] == [
+        "Marked as up to date, except 1 machine-drafted segment nobody has reviewed: edit it or approve it below."
+    ]
+
+
+def test_a_machine_drafted_paragraph_deleted_by_the_translator_no_longer_counts(admin_client, settings, long_article):
+    settings.TRANSLATIONS_MACHINE_BACKENDS = {"dummy": {"BACKEND": "translations.machine.DummyTranslator"}}
+    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    added = {"type": "paragraph", "value": "<p>A drought began.</p>", "id": str(uuid.uuid4())}
+    draft.body_en = [*draft.body_en.raw_data, added]
+    draft.save_revision()
+    assert machine_draft(long_article, "es", "dummy") == 1
+    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    assert draft.body_es.raw_data[-1]["id"] == added["id"]
+    draft.body_es = list(draft.body_es.raw_data)[:-1]  # the translator deletes the drafted paragraph
+    draft.save_revision()
+    response = admin_client.post(
+        reverse("translations_admin:page", args=[long_article.pk, "es"]), {"action": "mark_up_to_date"}, follow=True
+    )
+    assert [str(message) for message in response.context["messages"]] == ["Marked as up to date."]
