@@ -22,8 +22,10 @@ could observe), each with its reason.
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
+import tomllib
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -160,9 +162,25 @@ def pending(found, modules, sample=None):
     return chosen
 
 
+def refresh_copies():
+    """Templates, catalogues and static files as they are now, in ``mutants/``.
+
+    mutmut copies the apps once and afterwards refreshes only changed Python
+    files, so a template or translation edited since would be tested stale.
+    """
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
+    for name in [*config["source_paths"], *config.get("also_copy", [])]:
+        source = ROOT / name
+        if source.is_dir():
+            ignore = shutil.ignore_patterns("*.py", "*.meta", "*.spans", "__pycache__")
+            shutil.copytree(source, ROOT / "mutants" / name, dirs_exist_ok=True, ignore=ignore)
+
+
 def run(modules):
     """One mutmut run over the modules' unchecked mutants: the clean and forced-fail runs are paid once."""
     jobs = os.environ.get("MUTMUT_JOBS", "2")
+    if (ROOT / "mutants").exists():
+        refresh_copies()
     sample = int(os.environ["MUTMUT_SAMPLE"]) if os.environ.get("MUTMUT_SAMPLE") else None
     # The first run generates the mutants; later ones name only what is left.
     names = pending(results(), modules, sample) if (ROOT / "mutants").exists() else [f"{m}.*" for m in modules]
