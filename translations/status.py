@@ -284,11 +284,10 @@ def latest_text(page, states=None):
     return text_with_states(content_page(page, revision), states_of(page) if states is None else states)
 
 
-def page_status(page, language=None):
-    """The PageStatus of one page, for ``language`` or its first target language."""
+def page_status(page, language):
+    """The PageStatus of one page in ``language``."""
     states = states_of(page)
     text = latest_text(page, states)
-    language = language or target_languages(text.page)[0]
     return derive(text, language, states.get(language), page=page)
 
 
