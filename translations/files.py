@@ -329,8 +329,6 @@ def parse_xliff(content):
     except Exception as error:  # defusedxml raises several types for malformed or hostile XML
         raise FileError(_("This is not a readable XLIFF file.")) from error
     namespace = "{" + XLIFF_NS + "}"
-    if root.tag != namespace + "xliff" or not str(root.get("version", "")).startswith("2."):
-        raise FileError(_("Only XLIFF 2 files are supported."))
     language = root.get("trgLang", "")
     items = []
     for file_element in root.findall(namespace + "file"):

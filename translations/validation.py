@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from lxml import etree
 
 SCHEMA = Path(__file__).resolve().parent / "schemas" / "xliff_core_2.0.xsd"
+XLIFF_2_ROOT = "{urn:oasis:names:tc:xliff:document:2.0}xliff"
 MSGFMT_TIMEOUT = 20
 MAX_REPORTED = 5
 
@@ -48,6 +49,14 @@ class InvalidFile(ValueError):
         if more > 0:
             shown += " " + _("(and %(count)s more)") % {"count": more}
         super().__init__(_("The file is damaged and nothing was imported. %(problems)s") % {"problems": shown})
+
+
+class UnsupportedFile(InvalidFile):
+    """A readable file of a kind not imported here (XLIFF 1.2, say): not damaged, but refused whole."""
+
+    def __init__(self, message):
+        self.problems = []
+        ValueError.__init__(self, message)
 
 
 def decode(content):
@@ -144,12 +153,15 @@ def check_xliff(content):
     """InvalidFile unless ``content`` is well-formed, DTD-free XML valid against XLIFF 2.0 core."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        fromstring(data)  # refuses DTDs and entities before lxml sees the document
+        root = fromstring(data)  # refuses DTDs and entities before lxml sees the document
     except ParseError as error:
         line = error.position[0] if getattr(error, "position", None) else 0
         raise InvalidFile([Problem(line, _("the XML is not well-formed"))]) from error
     except DefusedXmlException as error:
         raise InvalidFile([Problem(0, _("the XML declares a DTD or entities"))]) from error
+    # Told apart before the schema, whose error for an XLIFF 1.2 file means nothing to a translator.
+    if root.tag != XLIFF_2_ROOT or not str(root.get("version", "")).startswith("2."):
+        raise UnsupportedFile(_("Only XLIFF 2 files are supported."))
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     document = etree.fromstring(data, parser=parser)
     schema = etree.XMLSchema(etree.parse(str(SCHEMA), parser=etree.XMLParser(no_network=True)))

@@ -76,7 +76,9 @@ def test_po_import_after_the_source_changed_reports_conflicts_and_applies_nothin
     revisions_before = stale_article.revisions.count()
     result = files.import_file(str(po).encode(), "page.po")
     assert not result.ok
-    assert [key for _page, key, _reason in result.conflicts] == [po_body.msgctxt.split(":", 1)[1]]
+    assert result.conflicts == [
+        (stale_article.pk, po_body.msgctxt.split(":", 1)[1], "The source text changed since the export.")
+    ]
     assert result.applied == []
     assert stale_article.revisions.count() == revisions_before
 
@@ -92,6 +94,29 @@ def test_partial_import_applies_what_still_matches(stale_article):
     assert (stale_article.pk, "title") in result.applied
     assert result.conflicts
     assert Page.objects.get(pk=stale_article.pk).specific.get_latest_revision_as_object().title_es == "Agua a la venta"
+    # The paragraph in conflict was not confirmed along with what was applied.
+    assert [segment.key for segment in page_status(stale_article, "es").changed_segments()] == [
+        key for _page, key, _reason in result.conflicts
+    ]
+
+
+def test_a_dry_run_reports_what_would_be_applied_and_writes_nothing(stale_article):
+    po = export_po(stale_article)
+    po[0].msgstr = "Los precios se {1}duplicaron{/1}."
+    po[0].flags = []
+    revisions = stale_article.revisions.count()
+    result = files.import_file(str(po).encode(), "page.po", dry_run=True)
+    assert result.ok and result.applied == [(stale_article.pk, po[0].msgctxt.split(":", 1)[1])]
+    assert stale_article.revisions.count() == revisions
+    assert page_status(stale_article, "es").status == Status.STALE
+
+
+def test_an_xliff_1_file_is_refused_with_a_clear_message():
+    xliff_1 = b"""<?xml version="1.0"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="page:1" source-language="en"
+ target-language="es" datatype="plaintext"><body/></file></xliff>"""
+    with pytest.raises(files.FileError, match=r"^Only XLIFF 2 files are supported\.$"):
+        files.import_file(xliff_1, "old.xlf")
 
 
 def test_import_refuses_changed_markup(stale_article):
@@ -107,7 +132,8 @@ def test_fuzzy_entries_are_not_applied(stale_article):
     po = export_po(stale_article)
     po[0].msgstr = "Los precios se {1}duplicaron{/1}."
     result = files.import_file(str(po).encode(), "page.po")
-    assert result.applied == [] and len(result.skipped) == 1
+    assert result.applied == []
+    assert result.skipped == [(stale_article.pk, po[0].msgctxt.split(":", 1)[1], "not translated or marked for review")]
 
 
 def export_xliff(page, **kwargs):
