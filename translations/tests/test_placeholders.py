@@ -38,9 +38,18 @@ def test_placeholders_round_trip_and_refuse_broken_markup():
     assert (
         from_placeholders("{2}Eso{/2} & {1}negrita{/1}{3/}x", codes) == "<p><i>Eso</i> &amp; <b>negrita</b><br/>x</p>"
     )
-    for broken in ("{1}negrita{/1}", "{1}{2}a{/1}{/2}{3/}", "{1}a{/1}{1}b{/1}{2}{/2}{3/}", "{1}a{/1}{2}b{/2}{3/}{9}"):
-        with pytest.raises(PlaceholderError):
+    # The error names the placeholder the translator must fix, as the form shows it.
+    for broken, named in (
+        ("{1}negrita{/1}", "{/2}, {2}, {3/}"),  # left out
+        ("{1}{2}a{/1}{/2}{3/}", "{/1}"),  # closed out of order
+        ("{1}a{/1}{1}b{/1}{2}{/2}{3/}", "{1}"),  # used twice
+        ("{1}a{/1}{2}b{/2}{3/}{9}", "{9}"),  # not in the source
+        ("{1}a{2}b{/2}{3/}", "{/1}"),  # never closed
+        ("{1}a{/1}{2}b{3/}", "{/2}"),  # never closed, at the end
+    ):
+        with pytest.raises(PlaceholderError) as refused:
             from_placeholders(broken, codes)
+        assert str(refused.value) == named
 
 
 @pytest.mark.skipif(not shutil.which("msgmerge"), reason="GNU gettext is not installed")
