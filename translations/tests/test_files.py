@@ -41,11 +41,22 @@ def test_po_export_holds_only_the_stale_segment_with_context(stale_article):
 
 
 def test_po_export_all_holds_every_segment(stale_article):
-    assert {entry.msgctxt.split(":")[1] for entry in export_po(stale_article, include_all=True)} == {
-        "title",
-        "dek",
-        "body",
-    }
+    po = export_po(stale_article, include_all=True)
+    assert {entry.msgctxt.split(":")[1] for entry in po} == {"title", "dek", "body"}
+    # Only the stale paragraph asks for review; up-to-date text goes out as done.
+    assert sorted(entry.msgid for entry in po if "fuzzy" in entry.flags) == ["Prices {1}doubled{/1}."]
+
+
+def test_a_translation_whose_markup_differs_goes_out_as_its_words_for_review(long_article):
+    """The Spanish has a link the English lacks: the translator gets the words, to mark up again."""
+    page = edit(long_article, "es", 1, '<p>Los <a href="https://x.invalid/p">precios</a> subieron.</p>')
+    (entry,) = [entry for entry in export_po(page, include_all=True) if entry.msgid == "Prices rose."]
+    assert entry.msgstr == "Los precios subieron." and "fuzzy" in entry.flags
+
+
+def test_exporting_nothing_says_so():
+    with pytest.raises(files.FileError, match=r"^None of the chosen pages has text to translate\.$"):
+        files.export(Page.objects.none(), files.PO)
 
 
 def test_po_round_trip_writes_a_draft_with_markup_intact(stale_article):

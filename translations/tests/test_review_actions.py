@@ -136,3 +136,34 @@ def test_save_and_publish_is_logged_as_the_translators_publish(admin_client, adm
     assert page.dek_es == "Un mercado que crece." and not page.has_unpublished_changes
     entry = PageLogEntry.objects.filter(page=page, action="wagtail.publish").latest("timestamp")
     assert entry.user == admin_user
+
+
+@pytest.fixture
+def not_yet_ready(translated_article):
+    """An up-to-date Spanish translation that readers do not see yet."""
+    return edit(translated_article, translation_ready=False, publish=True)
+
+
+def test_marking_ready_a_live_page_publishes_it_for_readers(admin_client, admin_user, not_yet_ready):
+    response = admin_client.post(review_url(not_yet_ready), {"action": "mark_ready"}, follow=True)
+    assert messages_of(response) == ["The translation is ready and published for readers."]
+    page = Page.objects.get(pk=not_yet_ready.pk).specific
+    assert page.translation_ready and not page.has_unpublished_changes
+    assert page.live_revision.user == admin_user
+
+
+def test_marking_ready_never_publishes_someone_elses_pending_draft(admin_client, not_yet_ready):
+    """An editor's unpublished change waits for whoever publishes next, and the readiness with it."""
+    edit(not_yet_ready, publication_date=not_yet_ready.publication_date.replace(year=2020))
+    response = admin_client.post(review_url(not_yet_ready), {"action": "mark_ready"}, follow=True)
+    assert messages_of(response) == ["The translation is marked ready; publish the page to show it."]
+    live = Page.objects.get(pk=not_yet_ready.pk).specific
+    assert not live.translation_ready and live.publication_date.year != 2020
+    assert latest(live).translation_ready and latest(live).publication_date.year == 2020
+
+
+def test_a_stale_translation_cannot_be_marked_ready(admin_client, not_yet_ready):
+    edit(not_yet_ready, dek_en="A new English dek.")
+    response = admin_client.post(review_url(not_yet_ready), {"action": "mark_ready"}, follow=True)
+    assert messages_of(response) == ["Only an up-to-date, reviewed translation can be marked ready."]
+    assert not latest(not_yet_ready).translation_ready
