@@ -95,7 +95,6 @@ def record_machine_segments(text, language, provenance_by_key):
                     **provenance,
                     "fingerprint": tgt[key].fingerprint,
                     "source": src[key].fingerprint if key in src else "",
-                    "at": timezone.now().isoformat(),
                 }
         state.save()
     return state

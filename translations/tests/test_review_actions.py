@@ -167,3 +167,19 @@ def test_a_stale_translation_cannot_be_marked_ready(admin_client, not_yet_ready)
     response = admin_client.post(review_url(not_yet_ready), {"action": "mark_ready"}, follow=True)
     assert messages_of(response) == ["Only an up-to-date, reviewed translation can be marked ready."]
     assert not latest(not_yet_ready).translation_ready
+
+
+def test_translating_one_part_of_a_new_quotation_leaves_its_other_parts_blank(admin_client, long_article):
+    """The new Spanish block is a copy of the English one with every text emptied but the one translated."""
+    draft = latest(long_article)
+    quote = {
+        "type": "quote",
+        "value": {"text": "The canal is dry.", "attribution": "A farmer"},
+        "id": str(uuid.uuid4()),
+    }
+    draft.body_en = [*draft.body_en.raw_data, quote]
+    draft.save_revision()
+    key = next(segment.key for segment in page_status(long_article, "es").segments if segment.key.endswith("text"))
+    admin_client.post(review_url(long_article), {"action": f"save_segment:{key}", key: "El canal está seco."})
+    spanish = stream_raw(latest(long_article).body_es)
+    assert spanish[-1]["type"] == "quote" and spanish[-1]["value"] == {"text": "El canal está seco.", "attribution": ""}

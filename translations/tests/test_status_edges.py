@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page
 
 from conftest import listing_rows
-from translations.status import page_status
+from translations.status import SEGMENT_MACHINE, page_status
 from translations.tasks import machine_draft
 
 from .conftest import edit
@@ -88,3 +88,23 @@ def test_a_machine_drafted_paragraph_deleted_by_the_translator_no_longer_counts(
         reverse("translations_admin:page", args=[long_article.pk, "es"]), {"action": "mark_up_to_date"}, follow=True
     )
     assert [str(message) for message in response.context["messages"]] == ["Marked as up to date."]
+
+
+def test_machine_text_drafted_after_the_original_lost_a_paragraph_is_still_marked_unreviewed(settings, long_article):
+    """The drafted attribution lands in the Spanish quote paired with the English one, and is marked as machine text."""
+    settings.TRANSLATIONS_MACHINE_BACKENDS = {"dummy": {"BACKEND": "translations.machine.DummyTranslator"}}
+    quote = {"text": "The canal is dry.", "attribution": "A farmer"}
+    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    draft.body_en = [*draft.body_en.raw_data, {"type": "quote", "value": quote, "id": str(uuid.uuid4())}]
+    spanish_quote = {"text": "El canal está seco.", "attribution": ""}
+    draft.body_es = [*draft.body_es.raw_data, {"type": "quote", "value": spanish_quote, "id": str(uuid.uuid4())}]
+    draft.save_revision()
+    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    draft.body_en = list(draft.body_en.raw_data)[1:]  # the editor drops the first paragraph first
+    draft.save_revision()
+    assert machine_draft(long_article, "es", "dummy") == 1
+    status = page_status(long_article, "es")
+    machine = [segment.key for segment in status.segments if segment.status == SEGMENT_MACHINE]
+    assert len(machine) == 1 and machine[0].endswith("attribution")
+    spanish_body = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object().body_es.raw_data
+    assert spanish_body[-1]["value"]["text"] == "El canal está seco." and spanish_body[-1]["value"]["attribution"]
