@@ -3,7 +3,7 @@
 import polib
 import pytest
 from defusedxml.ElementTree import fromstring
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 
 from translations import files
 from translations.models import Status
@@ -73,6 +73,16 @@ def test_po_round_trip_writes_a_draft_with_markup_intact(stale_article):
     # A draft: the live Spanish text is unchanged until someone publishes.
     assert page.body_es.raw_data[1]["value"] == "<p>Los precios subieron.</p>"
     assert page_status(page, "es").status == Status.UP_TO_DATE
+
+
+def test_an_import_is_in_the_pages_history_under_the_importer(stale_article, django_user_model):
+    translator = django_user_model.objects.create_user("importadora", "i@frontera.invalid", "pw")
+    po = export_po(stale_article)
+    po[0].msgstr = "Los precios se {1}duplicaron{/1}."
+    po[0].flags.remove("fuzzy")
+    files.import_file(str(po).encode(), "page.po", user=translator)
+    entry = PageLogEntry.objects.filter(page=stale_article, action="wagtail.edit").latest("timestamp")
+    assert entry.user == translator and entry.revision == Page.objects.get(pk=stale_article.pk).get_latest_revision()
 
 
 def test_po_import_after_the_source_changed_reports_conflicts_and_applies_nothing(stale_article):
@@ -281,3 +291,18 @@ def test_xliff_inline_code_without_an_id_is_refused_before_anything_is_read(stal
     with pytest.raises(files.FileError, match=r"The file is damaged and nothing was imported\..*'id' is required"):
         files.import_file(translate_xliff(export_xliff(stale_article), target), "page.xlf")
     assert stale_article.revisions.count() == revisions
+
+
+def test_text_is_written_into_a_list_blocks_item_by_its_id():
+    """List items are keyed by their ids in segment keys; the text lands in that item only."""
+    from wagtail import blocks
+
+    from translations.segments import _set_path
+
+    facts = blocks.ListBlock(blocks.StructBlock([("text", blocks.CharBlock())]))
+    items = [
+        {"type": "item", "value": {"text": "One"}, "id": "a1"},
+        {"type": "item", "value": {"text": "Two"}, "id": "b2"},
+    ]
+    written = _set_path(facts, items, ["b2", "text"], "Dos")
+    assert [item["value"]["text"] for item in written] == ["One", "Dos"]

@@ -52,6 +52,12 @@ def test_placeholders_round_trip_and_refuse_broken_markup():
         assert str(refused.value) == named
 
 
+def test_only_a_lone_paragraph_loses_its_wrapper():
+    """A paragraph holding another block (a rule, here) keeps its own tags as placeholders."""
+    assert to_placeholders("<p>a <b>b</b></p>") == ("a {1}b{/1}", {"1": "<b>", "/1": "</b>", "wrapper": "p"})
+    assert to_placeholders("<p>a<hr/>b</p>") == ("{1}a{2/}b{/1}", {"1": "<p>", "2/": "<hr/>", "/1": "</p>"})
+
+
 @pytest.mark.skipif(not shutil.which("msgmerge"), reason="GNU gettext is not installed")
 def test_po_round_trip_through_polib_msgmerge_and_msgfmt(client, tmp_path, linked_article, translated_article):
     content, _extension, _count = files.export(Page.objects.filter(pk=linked_article.pk).specific(), files.PO)
