@@ -68,6 +68,11 @@ def test_a_new_paragraph_translated_goes_in_its_own_place_and_overwrites_nothing
     assert paragraphs[0] == "<p>Empezó una sequía.</p>"
     assert paragraphs[1:3] == SPANISH_BODY and len(paragraphs) == 4
     assert page_status(page, "es").status == Status.UP_TO_DATE
+    # Saved as a draft: readers still get the published Spanish until someone publishes.
+    live = Page.objects.get(pk=page.pk).specific
+    assert live.has_unpublished_changes and len(stream_raw(live.body_es)) == 3
+    # Confirmed once, so the translation memory counts one use.
+    assert MemoryEntry.objects.get(target_text="<p>Empezó una sequía.</p>").uses == 1
 
 
 def test_copying_the_source_into_a_new_paragraph_overwrites_nothing(admin_client, new_first_paragraph):
