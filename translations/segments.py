@@ -141,7 +141,7 @@ def text_hash(text):
 
 def stream_raw(value):
     """A StreamField value as a list of ``{"type", "value", "id"}`` dicts."""
-    if value is None or value == "":
+    if value is None:
         return []
     if hasattr(value, "get_prep_value"):
         return list(value.get_prep_value())

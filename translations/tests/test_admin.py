@@ -25,6 +25,7 @@ def test_report_lists_every_status(admin_client, translated_article, untranslate
     assert response.status_code == 200
     status_by_title = {row[0]: (row[2], row[4]) for row in listing_rows(response.content.decode())}
     assert status_by_title["The dry canal"] == ("Spanish", "Up to date")
+    assert {row[3] for row in listing_rows(response.content.decode()) if row[0] == "The dry canal"} == {"English"}
     assert status_by_title["Night shift at the bridge"] == ("Spanish", "Missing")
     assert status_by_title["Water for sale"] == ("Spanish", "Stale")
 
@@ -255,3 +256,14 @@ def test_status_badges_answer_per_language_for_editors_only(admin_client, long_a
         }
     ]
     assert Client().get(url).status_code == 302  # anonymous: to the login page
+
+
+def test_the_report_in_spanish_names_each_page_by_its_original_title(admin_client, admin_user, translated_article):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "es"
+    profile.save()
+    rows = listing_rows(report(admin_client).content.decode())
+    (row,) = [row for row in rows if row[0] in ("The dry canal", "El canal seco")]
+    assert [row[0], row[2], row[3]] == ["The dry canal", "Español", "Inglés"]
