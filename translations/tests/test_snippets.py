@@ -90,6 +90,8 @@ def test_po_round_trip_of_a_tag_name_and_a_biography(tmp_path, author, untransla
     assert author.bio_es == "Una reportera de la frontera."
     assert untranslated_tag.name_es == "Frontera norte" and untranslated_tag.slug_es == "frontera-norte"
     assert status_of(author).status == status_of(untranslated_tag).status == Status.UP_TO_DATE
+    # Confirmed once by the import, so the translation memory counts one use.
+    assert memory.MemoryEntry.objects.get(target_text="Una reportera de la frontera.").uses == 1
 
 
 def test_xliff_round_trip_of_snippets_validates_against_the_schema(author, untranslated_tag):

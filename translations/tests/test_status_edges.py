@@ -108,3 +108,18 @@ def test_machine_text_drafted_after_the_original_lost_a_paragraph_is_still_marke
     assert len(machine) == 1 and machine[0].endswith("attribution")
     spanish_body = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object().body_es.raw_data
     assert spanish_body[-1]["value"]["text"] == "El canal está seco." and spanish_body[-1]["value"]["attribution"]
+
+
+def test_an_untranslated_paragraph_the_original_then_drops_leaves_nothing_to_review(admin_client, long_article):
+    """A reviewer accepted the Spanish without one new paragraph; the editor then removed it from the English."""
+    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    added = {"type": "paragraph", "value": "<p>A drought began.</p>", "id": str(uuid.uuid4())}
+    draft.body_en = [*draft.body_en.raw_data, added]
+    draft.save_revision()
+    url = reverse("translations_admin:page", args=[long_article.pk, "es"])
+    admin_client.post(url, {"action": "mark_up_to_date"})
+    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    draft.body_en = list(draft.body_en.raw_data)[:-1]
+    draft.save_revision()
+    status = page_status(long_article, "es")
+    assert status.status == "up_to_date" and status.changed_segments() == []
