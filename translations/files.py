@@ -86,7 +86,7 @@ class ExportSegment:
         return f"{self.page_id}{SEPARATOR}{self.key}"
 
 
-def export_segments(pages, include_all=False, language=None, snippets=()):
+def export_segments(pages, include_all, language, snippets):
     """(source language, target language, [ExportSegment]) for specific ``pages`` and translatable ``snippets``."""
     languages = [language] if language else None
     rows = statuses_for(pages, languages) + snippet_statuses(snippets, languages)

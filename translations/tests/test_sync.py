@@ -190,6 +190,13 @@ def test_an_editor_edit_of_one_paragraph_stales_exactly_that_segment(long_articl
     assert "doubled" in status.changed_segments()[0].source.text
 
 
+def test_fingerprints_stay_what_they_were_when_stored():
+    """Fingerprints are stored in every translation state: changing how they are made would stale every page."""
+    html = '<p data-block-key="k">The wells are <strong>private</strong>.</p>'
+    assert fingerprint(html, "html") == "5d2829a63be69b9aeacaea40d78bc34d"
+    assert fingerprint("Agua en venta") == "6493078c1b9035215d72f8ec5116031d"
+
+
 def test_canonical_html_drops_what_readers_cannot_see():
     from translations.richtext import canonical_html
 
