@@ -56,6 +56,8 @@ def test_only_a_lone_paragraph_loses_its_wrapper():
     """A paragraph holding another block (a rule, here) keeps its own tags as placeholders."""
     assert to_placeholders("<p>a <b>b</b></p>") == ("a {1}b{/1}", {"1": "<b>", "/1": "</b>", "wrapper": "p"})
     assert to_placeholders("<p>a<hr/>b</p>") == ("{1}a{2/}b{/1}", {"1": "<p>", "2/": "<hr/>", "/1": "</p>"})
+    # Two paragraphs' worth of tags (here a stray closing one) are never read as one lone paragraph.
+    assert to_placeholders("<p>a</p>b</p>") == ("{1}a{/1}b", {"1": "<p>", "/1": "</p>"})
 
 
 @pytest.mark.skipif(not shutil.which("msgmerge"), reason="GNU gettext is not installed")
