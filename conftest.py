@@ -6,6 +6,8 @@ import uuid
 from html.parser import HTMLParser
 
 import pytest
+from django.conf import settings
+from django.core.cache import caches
 from django.utils import translation
 from wagtail.models import Collection, Locale, Page, Site
 
@@ -74,6 +76,20 @@ def ensure_site_tree():
 @pytest.fixture
 def home_page(db):
     return ensure_site_tree()
+
+
+@pytest.fixture
+def second_site(home_page):
+    """A second Wagtail site beside the newsroom's.
+
+    Wagtail caches the list of site roots, and pages cache their URLs; the
+    test's rollback removes the site but not the caches, so they are emptied
+    here, or later tests would see two sites and absolute URLs.
+    """
+    other_root = Page.get_first_root_node().add_child(instance=Page(title="Otra", slug="otra", title_en="Otra"))
+    yield Site.objects.create(hostname="otra.example", port=80, root_page=other_root)
+    for alias in settings.CACHES:
+        caches[alias].clear()
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import datetime
 import pytest
 from django.test import RequestFactory
 from django.utils import timezone, translation
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from blog.models import ArticlePage
 from conftest import make_article
@@ -240,11 +240,9 @@ def test_pages_without_a_language_of_their_own_are_listed_in_every_site_language
 
 
 @pytest.mark.django_db
-def test_with_a_second_site_a_pages_url_stays_on_the_readers_site(settings, translated_article):
+def test_with_a_second_site_a_pages_url_stays_on_the_readers_site(settings, translated_article, second_site):
     """Wagtail writes a relative URL only for the request's own site, so the request must reach it."""
     settings.ALLOWED_HOSTS = ["frontera.example"]
-    other_root = Page.get_first_root_node().add_child(instance=Page(title="Otra", slug="otra", title_en="Otra"))
-    Site.objects.create(hostname="otra.example", port=80, root_page=other_root)
     request = RequestFactory().get("/", HTTP_HOST="frontera.example")
     assert bilingual.page_url_in(translated_article, "es", request) == "/es/historias/el-canal-seco/"
     assert (

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from wagtail.models import Page, Site
 
 from conftest import make_article
 from core.templatetags.bilingual_tags import page_url_in
@@ -93,10 +92,8 @@ def test_language_versions_outside_the_pages_own_url(rf, translated_article):
     }
 
 
-def test_with_a_second_site_a_tag_page_keeps_its_route_in_the_other_language(client, translated_article):
+def test_with_a_second_site_a_tag_page_keeps_its_route_in_the_other_language(client, translated_article, second_site):
     """With two Wagtail sites a page's URL is only relative for the request's own site."""
-    other_root = Page.get_first_root_node().add_child(instance=Page(title="Otra", slug="otra", title_en="Otra"))
-    Site.objects.create(hostname="otra.example", port=80, root_page=other_root)
     page = client.get("/stories/tag/water/").content.decode()
     assert '<link rel="alternate" hreflang="es" href="http://testserver/es/historias/etiqueta/agua/">' in page
     spanish = client.get("/es/historias/etiqueta/agua/").content.decode()
