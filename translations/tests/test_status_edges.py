@@ -50,21 +50,34 @@ def test_working_out_one_pages_status_takes_a_fixed_number_of_queries(long_artic
         page_status(page, "es")
 
 
+def quoted(article, settings):
+    """A quotation added at the end in both languages, the Spanish one with its attribution still empty.
+
+    The two blocks have ids of their own, paired when the translator's save
+    is confirmed. The dummy machine backend is configured to fill the gap.
+    """
+    settings.TRANSLATIONS_MACHINE_BACKENDS = {"dummy": {"BACKEND": "translations.machine.DummyTranslator"}}
+    quote = {"text": "The canal is dry.", "attribution": "A farmer"}
+    spanish_quote = {"text": "El canal está seco.", "attribution": ""}
+    draft = Page.objects.get(pk=article.pk).specific.get_latest_revision_as_object()
+    draft.body_en = [*draft.body_en.raw_data, {"type": "quote", "value": quote, "id": str(uuid.uuid4())}]
+    draft.body_es = [*draft.body_es.raw_data, {"type": "quote", "value": spanish_quote, "id": str(uuid.uuid4())}]
+    draft.save_revision()
+
+
+def drop_first_english_paragraph(article):
+    draft = Page.objects.get(pk=article.pk).specific.get_latest_revision_as_object()
+    draft.body_en = list(draft.body_en.raw_data)[1:]
+    draft.save_revision()
+
+
 def test_machine_text_in_a_paired_block_stays_unreviewed_after_the_original_loses_a_paragraph(
     admin_client, settings, long_article
 ):
     """Recorded block pairs, not position, say which Spanish block holds the machine-drafted attribution."""
-    settings.TRANSLATIONS_MACHINE_BACKENDS = {"dummy": {"BACKEND": "translations.machine.DummyTranslator"}}
-    quote = {"text": "The canal is dry.", "attribution": "A farmer"}
-    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
-    draft.body_en = [*draft.body_en.raw_data, {"type": "quote", "value": quote, "id": str(uuid.uuid4())}]
-    spanish_quote = {"text": "El canal está seco.", "attribution": ""}
-    draft.body_es = [*draft.body_es.raw_data, {"type": "quote", "value": spanish_quote, "id": str(uuid.uuid4())}]
-    draft.save_revision()
+    quoted(long_article, settings)
     assert machine_draft(long_article, "es", "dummy") == 1  # the attribution only
-    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
-    draft.body_en = list(draft.body_en.raw_data)[1:]  # the editor drops the first paragraph
-    draft.save_revision()
+    drop_first_english_paragraph(long_article)
     response = admin_client.post(
         reverse("translations_admin:page", args=[long_article.pk, "es"]), {"action": "mark_up_to_date"}, follow=True
     )
@@ -92,16 +105,8 @@ def test_a_machine_drafted_paragraph_deleted_by_the_translator_no_longer_counts(
 
 def test_machine_text_drafted_after_the_original_lost_a_paragraph_is_still_marked_unreviewed(settings, long_article):
     """The drafted attribution lands in the Spanish quote paired with the English one, and is marked as machine text."""
-    settings.TRANSLATIONS_MACHINE_BACKENDS = {"dummy": {"BACKEND": "translations.machine.DummyTranslator"}}
-    quote = {"text": "The canal is dry.", "attribution": "A farmer"}
-    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
-    draft.body_en = [*draft.body_en.raw_data, {"type": "quote", "value": quote, "id": str(uuid.uuid4())}]
-    spanish_quote = {"text": "El canal está seco.", "attribution": ""}
-    draft.body_es = [*draft.body_es.raw_data, {"type": "quote", "value": spanish_quote, "id": str(uuid.uuid4())}]
-    draft.save_revision()
-    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
-    draft.body_en = list(draft.body_en.raw_data)[1:]  # the editor drops the first paragraph first
-    draft.save_revision()
+    quoted(long_article, settings)
+    drop_first_english_paragraph(long_article)  # before the machine draft, this time
     assert machine_draft(long_article, "es", "dummy") == 1
     status = page_status(long_article, "es")
     machine = [segment.key for segment in status.segments if segment.status == SEGMENT_MACHINE]
