@@ -7,10 +7,13 @@
 
 ``make mutate`` runs the first form. mutmut copies the apps into ``mutants/``
 and runs the fast (non-browser) tests there against each mutant; its
-configuration is ``[tool.mutmut]`` in pyproject.toml. Results accumulate in
-``mutants/``: a run checks only the mutants with no result yet, so an
-interrupted run resumes where it stopped (mutmut itself re-runs every mutant
-a pattern names); delete the folder to start again. ``MUTMUT_JOBS`` (default
+configuration is ``[tool.mutmut]`` in pyproject.toml. A run checks only the
+mutants with no result yet, so an interrupted run resumes where it stopped
+(mutmut itself re-runs every mutant a pattern names). Results are kept in
+``mutation/`` (committed), one file per module, so runs on different
+machines add up: mutmut keeps a result while its function's code is
+unchanged and checks the function's mutants again once it changes. Delete
+``mutants/`` and ``mutation/`` to start again. ``MUTMUT_JOBS`` (default
 2) caps parallel children on a shared machine. ``MUTMUT_SAMPLE=N`` checks at
 most N more mutants per module, picked at random (seed 1), for an estimate
 when a full run would take hours. A module scores killed (timeouts included) / checked;
@@ -30,6 +33,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SAVED = ROOT / "mutation"
 MUTMUT = [str(ROOT / ".venv" / "bin" / "mutmut")]
 TARGET = 85.0
 
@@ -176,19 +180,58 @@ def refresh_copies():
             shutil.copytree(source, ROOT / "mutants" / name, dirs_exist_ok=True, ignore=ignore)
 
 
+def mutated_files():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
+    return config["only_mutate"]
+
+
+def save_results():
+    """Each module's results (mutmut's ``.meta`` file) from ``mutants/`` into ``mutation/``."""
+    for path in mutated_files():
+        meta = ROOT / "mutants" / f"{path}.meta"
+        if meta.exists():
+            (SAVED / path).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(meta, SAVED / f"{path}.meta")
+
+
+def generate():
+    """Mutants for every module in a new ``mutants/``, keeping the saved results.
+
+    mutmut reads a module's ``.meta`` file when it mutates the module, and
+    keeps each result whose function is unchanged; its own ``run`` would
+    generate them too, but would then re-run every mutant it was named.
+    """
+    for path in mutated_files():
+        saved = SAVED / f"{path}.meta"
+        if saved.exists():
+            (ROOT / "mutants" / path).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(saved, ROOT / "mutants" / f"{path}.meta")
+    steps = (
+        "from mutmut.__main__ import create_mutants, store_lines_covered_by_tests\n"
+        "from mutmut.mutation.trampoline import set_mutant_under_test\n"
+        "from mutmut.utils.file_utils import copy_also_copy_files, copy_src_dir, setup_source_paths\n"
+        "set_mutant_under_test('mutant_generation')\n"
+        "copy_src_dir(); copy_also_copy_files(); setup_source_paths(); store_lines_covered_by_tests()\n"
+        "create_mutants(2)\n"
+    )
+    (ROOT / "mutants").mkdir(exist_ok=True)
+    subprocess.run([sys.executable, "-c", steps], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
+
+
 def run(modules):
     """One mutmut run over the modules' unchecked mutants: the clean and forced-fail runs are paid once."""
     jobs = os.environ.get("MUTMUT_JOBS", "2")
-    if (ROOT / "mutants").exists():
-        refresh_copies()
+    refresh_copies()
     sample = int(os.environ["MUTMUT_SAMPLE"]) if os.environ.get("MUTMUT_SAMPLE") else None
-    # The first run generates the mutants; later ones name only what is left.
-    names = pending(results(), modules, sample) if (ROOT / "mutants").exists() else [f"{m}.*" for m in modules]
+    names = pending(results(), modules, sample)
     if not names:
         print("== nothing left to check in " + " ".join(modules), flush=True)
         return
     print(f"== mutmut run: {len(names)} mutants of {' '.join(modules)}", flush=True)
-    subprocess.run([*MUTMUT, "run", "--max-children", jobs, *names], cwd=ROOT, check=False)  # noqa: S603
+    try:
+        subprocess.run([*MUTMUT, "run", "--max-children", jobs, *names], cwd=ROOT, check=False)  # noqa: S603
+    finally:
+        save_results()
 
 
 def main(argv):
@@ -197,6 +240,8 @@ def main(argv):
     if command not in ("run", "report") or unknown:
         sys.exit(f"usage: mutation_report.py run|report [{' '.join(GROUPS)} | MODULE ...]")
     modules = modules_named(names or list(GROUPS))
+    if not (ROOT / "mutants").exists():
+        generate()
     if command == "run":
         run(modules)
     rows = scores(results(), modules, documented_equivalents())
