@@ -175,9 +175,10 @@ def from_placeholders(text, codes):
             stack.append(number)
         parts.append(codes[key])
     parts.append(html.escape(text[position:], quote=False))
+    # A placeholder left open leaves its closing one among the missing.
     missing = {key for key in codes if key != "wrapper"} - seen
-    if stack or missing:
-        raise PlaceholderError(", ".join("{" + key + "}" for key in sorted(missing)) or "{" + stack[-1] + "}")
+    if missing:
+        raise PlaceholderError(", ".join("{" + key + "}" for key in sorted(missing)))
     result = "".join(parts)
     return f"<p>{result}</p>" if codes.get("wrapper") == "p" else result
 

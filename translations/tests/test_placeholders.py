@@ -50,12 +50,17 @@ def test_placeholders_round_trip_and_refuse_broken_markup():
         with pytest.raises(PlaceholderError) as refused:
             from_placeholders(broken, codes)
         assert str(refused.value) == named
+    # Quotes are stored as typed, as the editor stores them; only <, > and & are escaped.
+    assert from_placeholders('{1}Rosa\'s{/1} "view" <at> {2}x{/2}{3/}"y\'s"', codes) == (
+        '<p><b>Rosa\'s</b> "view" &lt;at&gt; <i>x</i><br/>"y\'s"</p>'
+    )
 
 
 def test_only_a_lone_paragraph_loses_its_wrapper():
     """A paragraph holding another block (a rule, here) keeps its own tags as placeholders."""
     assert to_placeholders("<p>a <b>b</b></p>") == ("a {1}b{/1}", {"1": "<b>", "/1": "</b>", "wrapper": "p"})
     assert to_placeholders("<p>a<hr/>b</p>") == ("{1}a{2/}b{/1}", {"1": "<p>", "2/": "<hr/>", "/1": "</p>"})
+    assert from_placeholders("{1}a{2/}b{/1}", to_placeholders("<p>a<hr/>b</p>")[1]) == "<p>a<hr/>b</p>"
     # Two paragraphs' worth of tags (here a stray closing one) are never read as one lone paragraph.
     assert to_placeholders("<p>a</p>b</p>") == ("{1}a{/1}b", {"1": "<p>", "/1": "</p>"})
 
