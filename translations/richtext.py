@@ -186,10 +186,10 @@ def from_placeholders(text, codes):
 def renumber(target_html, source_codes):
     """A translation's rich text in placeholders numbered after the source's, or None if its markup differs."""
     target_text, target_codes = to_placeholders(target_html)
+    # Only openings and void tags are looked up: a closing tag's or the wrapper's markup never matches one.
     by_markup = {}
     for key, markup in source_codes.items():
-        if key != "wrapper" and not key.startswith("/"):
-            by_markup.setdefault(markup, []).append(key)
+        by_markup.setdefault(markup, []).append(key)
     mapping = {}
     for key, markup in target_codes.items():
         if key == "wrapper" or key.startswith("/"):

@@ -10,10 +10,28 @@ from wagtail.models import Page
 from conftest import make_article
 from core.bilingual import page_url_in
 from translations import files, validation
-from translations.richtext import PlaceholderError, from_placeholders, to_placeholders
+from translations.richtext import PlaceholderError, describe, from_placeholders, renumber, to_placeholders
 from translations.status import page_status
 
 from .conftest import edit
+
+SOURCE = "<p>A <b>bold</b> and <i>it</i><br/>x</p>"
+
+
+def test_an_existing_translation_is_numbered_after_the_source():
+    """Spanish that puts the markup in another order keeps each piece's own placeholder in the export."""
+    codes = to_placeholders(SOURCE)[1]
+    assert renumber("<p><i>Eso</i> y <b>negrita</b><br/>x</p>", codes) == "{2}Eso{/2} y {1}negrita{/1}{3/}x"
+    assert renumber("<p>x<br/><i>Eso</i> y <b>negrita</b></p>", codes) == "x{3/}{2}Eso{/2} y {1}negrita{/1}"
+    # Braces the writer typed are text, left as they are.
+    assert renumber("<p>{9} <b>negrita</b> {/8}</p>", codes) == "{9} {1}negrita{/1} {/8}"
+    # Markup the source does not have, or a lone paragraph for a paragraph around a rule, cannot be numbered.
+    assert renumber("<p><a href='/x'>Eso</a></p>", codes) is None
+    assert renumber("<p>Eso</p>", to_placeholders("<p>a<hr/>b</p>")[1]) is None
+
+
+def test_the_translators_markup_note_lists_each_placeholder():
+    assert describe(to_placeholders(SOURCE)[1]) == "{1} = <b>, {/1} = </b>, {2} = <i>, {/2} = </i>, {3/} = <br/>"
 
 
 @pytest.fixture
