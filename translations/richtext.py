@@ -131,7 +131,7 @@ def single_paragraph(canonical):
     """The inside of ``canonical`` when it is exactly one ``<p>`` with no other block, else None."""
     if canonical.startswith("<p>") and canonical.endswith("</p>"):
         inner = canonical[3:-4]
-        if "<p>" not in inner and "</p>" not in inner and not any(f"<{tag}" in inner for tag in BLOCK_TAGS):
+        if "</p>" not in inner and not any(f"<{tag}" in inner for tag in BLOCK_TAGS):
             return inner
     return None
 

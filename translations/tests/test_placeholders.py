@@ -81,6 +81,8 @@ def test_only_a_lone_paragraph_loses_its_wrapper():
     assert from_placeholders("{1}a{2/}b{/1}", to_placeholders("<p>a<hr/>b</p>")[1]) == "<p>a<hr/>b</p>"
     # Two paragraphs' worth of tags (here a stray closing one) are never read as one lone paragraph.
     assert to_placeholders("<p>a</p>b</p>") == ("{1}a{/1}b", {"1": "<p>", "/1": "</p>"})
+    assert to_placeholders("<p>a</p>b") == ("{1}a{/1}b", {"1": "<p>", "/1": "</p>"})
+    assert to_placeholders("a<p>b</p>") == ("a{1}b{/1}", {"1": "<p>", "/1": "</p>"})
 
 
 @pytest.mark.skipif(not shutil.which("msgmerge"), reason="GNU gettext is not installed")

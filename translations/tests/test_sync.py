@@ -195,6 +195,8 @@ def test_fingerprints_stay_what_they_were_when_stored():
     html = '<p data-block-key="k">The wells are <strong>private</strong>.</p>'
     assert fingerprint(html, "html") == "5d2829a63be69b9aeacaea40d78bc34d"
     assert fingerprint("Agua en venta") == "6493078c1b9035215d72f8ec5116031d"
+    quoted = '<p>They said "no", it\'s <a href="/x" download>here</a>.</p>'
+    assert fingerprint(quoted, "html") == "0d3373dc14d92c918a1921dd8bc5dcd7"
 
 
 def test_canonical_html_drops_what_readers_cannot_see():
@@ -204,6 +206,8 @@ def test_canonical_html_drops_what_readers_cannot_see():
         "<p>A <b>b</b>\xa0c<br/></p>"
     )
     assert canonical_html("plain") == "<p>plain</p>"
+    # An attribute written without a value is the same as one with an empty value.
+    assert canonical_html('<p><a href="/f" download>f</a></p>') == '<p><a download="" href="/f">f</a></p>'
     assert fingerprint('<p data-block-key="zz">x</p>', "html") == fingerprint("<p>x</p>", "html")
     assert fingerprint('<p><a href="/a">x</a></p>', "html") != fingerprint('<p><a href="/b">x</a></p>', "html")
     # Written self-closing (as XHTML-minded tools do), a tag that is not void is the same empty element.
