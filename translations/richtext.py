@@ -81,7 +81,7 @@ def canonical_html(text):
 
 
 def looks_like_html(text):
-    return bool(TAG_RE.search(text or ""))
+    return text is not None and TAG_RE.search(text) is not None
 
 
 PLACEHOLDER_RE = re.compile(r"\{(/?)(\d+)(/?)\}")

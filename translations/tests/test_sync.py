@@ -200,12 +200,22 @@ def test_fingerprints_stay_what_they_were_when_stored():
 
 
 def test_canonical_html_drops_what_readers_cannot_see():
-    from translations.richtext import canonical_html
+    from translations.richtext import canonical_html, looks_like_html
 
     assert canonical_html('<p data-block-key="a1b2c">A <strong>b</strong>&nbsp;c<br></p>') == canonical_html(
         "<p>A <b>b</b>\xa0c<br/></p>"
     )
     assert canonical_html("plain") == "<p>plain</p>"
+    # An empty field, or one holding only spaces, is no text at all.
+    assert canonical_html(None) == canonical_html("") == canonical_html(" \n ") == ""
+    assert [looks_like_html(text) for text in (None, "", "1 < 2 > 0", "I <3 it", "a<br>b", "</p>")] == [
+        False,
+        False,
+        False,
+        False,
+        True,
+        True,
+    ]
     # An attribute written without a value is the same as one with an empty value.
     assert canonical_html('<p><a href="/f" download>f</a></p>') == '<p><a download="" href="/f">f</a></p>'
     assert fingerprint('<p data-block-key="zz">x</p>', "html") == fingerprint("<p>x</p>", "html")
