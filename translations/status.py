@@ -161,7 +161,7 @@ def text_with_states(page, states):
     return PageText(page, pairs)
 
 
-def derive(text, language, state, page=None):
+def derive(text, language, state):
     """The PageStatus of ``language`` for the page behind ``text`` (neither argument is changed)."""
     state = valid_state(state, text.source)
     text = text.using_pairs(language, state.block_pairs if state else {})
@@ -223,7 +223,7 @@ def derive(text, language, state, page=None):
     else:
         page_status = Status.UP_TO_DATE
     return PageStatus(
-        page=page or text.page,
+        page=text.page,
         language=language,
         source_language=source,
         status=page_status,
@@ -255,13 +255,12 @@ def snippet_states_of(obj):
 def snippet_statuses(objects, languages=None):
     """PageStatus rows (one per translation) for translatable snippets, in a fixed number of queries."""
     objects = list(objects)
-    content_types = ContentType.objects.get_for_models(*{type(obj) for obj in objects}) if objects else {}
+    content_types = ContentType.objects.get_for_models(*{type(obj) for obj in objects})
     states = {}
-    if objects:
-        for state in TranslationState.objects.filter(
-            content_type__in=list(content_types.values()), object_id__in={obj.pk for obj in objects}
-        ):
-            states[state.content_type_id, state.object_id, state.language] = state
+    for state in TranslationState.objects.filter(
+        content_type__in=list(content_types.values()), object_id__in={obj.pk for obj in objects}
+    ):
+        states[state.content_type_id, state.object_id, state.language] = state
     rows = []
     for obj in objects:
         text = SnippetText(obj)
@@ -288,12 +287,12 @@ def page_status(page, language):
     """The PageStatus of one page in ``language``."""
     states = states_of(page)
     text = latest_text(page, states)
-    return derive(text, language, states.get(language), page=page)
+    return derive(text, language, states.get(language))
 
 
 def translatable_pages(queryset=None):
     """Pages of every type with translated prose, specific, in tree order."""
-    models = [model for model in get_page_models() if model is not Page and is_translatable(model)]
+    models = [model for model in get_page_models() if is_translatable(model)]
     content_types = ContentType.objects.get_for_models(*models, for_concrete_models=False).values()
     queryset = queryset if queryset is not None else Page.objects.all()
     return queryset.filter(content_type__in=list(content_types)).order_by("path")
@@ -313,7 +312,7 @@ def statuses_for(pages, languages=None):
         for language in target_languages(text.page):
             if languages and language not in languages:
                 continue
-            rows.append(derive(text, language, page_states.get(language), page=page))
+            rows.append(derive(text, language, page_states.get(language)))
     return rows
 
 
