@@ -14,7 +14,7 @@ from wagtail.users.models import UserProfile
 
 from translations.models import MemoryEntry, Status
 from translations.segments import stream_raw
-from translations.status import page_status
+from translations.status import languages_with_unreviewed_machine_text, page_status
 
 from .conftest import edit
 
@@ -101,6 +101,8 @@ def test_copying_into_a_spanish_originals_english(admin_client, spanish_original
     assert response.status_code == 200
     assert latest(spanish_original_article).title_en == "La radio comunitaria"
     assert page_status(spanish_original_article, "en").status == Status.MACHINE
+    # The English is the unreviewed language (publishing checks this), not the original's Spanish.
+    assert languages_with_unreviewed_machine_text(latest(spanish_original_article)) == ["en"]
 
 
 def test_the_copy_is_the_translators_revision(admin_client, admin_user, untranslated_article):

@@ -12,6 +12,8 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page
 
 from conftest import listing_rows
+from translations.actions import mark_up_to_date
+from translations.models import Status, TranslationState
 from translations.status import SEGMENT_MACHINE, page_status
 from translations.tasks import machine_draft
 
@@ -128,3 +130,13 @@ def test_an_untranslated_paragraph_the_original_then_drops_leaves_nothing_to_rev
     draft.save_revision()
     status = page_status(long_article, "es")
     assert status.status == "up_to_date" and status.changed_segments() == []
+
+
+def test_marking_up_to_date_through_an_instance_loaded_before_the_last_save(long_article):
+    """The confirmation records the latest revision, so "what changed since" starts from there."""
+    loaded_before = Page.objects.get(pk=long_article.pk).specific
+    edit(long_article, "en", 1, "<p>Prices doubled.</p>")
+    mark_up_to_date(loaded_before, "es")
+    state = TranslationState.objects.get(page_id=long_article.pk, language="es")
+    assert state.source_revision_id == Page.objects.get(pk=long_article.pk).latest_revision_id
+    assert page_status(long_article, "es").status == Status.UP_TO_DATE
