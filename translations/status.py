@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Revision, get_page_models
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -129,17 +128,11 @@ def content_page(page, revision=None):
         return page
     obj = copy.copy(page)
     model = type(page)
-    content = revision.content
-    names = [f"{name}_{code}" for name in translatable_fields(model) for code in language_codes()]
-    names += ["original_language", "translation_ready"]
-    for name in names:
-        if name not in content:
-            continue
-        try:
-            field = model._meta.get_field(name)
-        except FieldDoesNotExist:
-            continue
-        setattr(obj, field.attname, field.to_python(content[name]))
+    names = {f"{name}_{code}" for name in translatable_fields(model) for code in language_codes()}
+    names.add("original_language")
+    for model_field in model._meta.concrete_fields:
+        if model_field.name in names and model_field.name in revision.content:
+            setattr(obj, model_field.attname, model_field.to_python(revision.content[model_field.name]))
     return obj
 
 

@@ -140,3 +140,11 @@ def test_marking_up_to_date_through_an_instance_loaded_before_the_last_save(long
     state = TranslationState.objects.get(page_id=long_article.pk, language="es")
     assert state.source_revision_id == Page.objects.get(pk=long_article.pk).latest_revision_id
     assert page_status(long_article, "es").status == Status.UP_TO_DATE
+
+
+def test_a_draft_that_changes_the_original_language_is_read_as_the_editor_left_it(long_article):
+    """Status follows the latest revision's original language, before it is published."""
+    edit(long_article, original_language="es")
+    status = page_status(long_article, "en")
+    assert (status.source_language, status.language) == ("es", "en")
+    assert Page.objects.get(pk=long_article.pk).specific.original_language == "en"
