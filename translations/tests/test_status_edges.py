@@ -14,7 +14,8 @@ from wagtail.models import GroupPagePermission, Page
 from conftest import listing_rows
 from translations.actions import mark_up_to_date
 from translations.models import Status, TranslationState
-from translations.status import SEGMENT_MACHINE, page_status
+from translations.segments import PageText
+from translations.status import SEGMENT_MACHINE, derive, language_name, page_status
 from translations.tasks import machine_draft
 
 from .conftest import edit
@@ -148,3 +149,24 @@ def test_a_draft_that_changes_the_original_language_is_read_as_the_editor_left_i
     status = page_status(long_article, "en")
     assert (status.source_language, status.language) == ("es", "en")
     assert Page.objects.get(pk=long_article.pk).specific.original_language == "en"
+
+
+def test_derive_reads_a_text_built_without_pairs_with_the_states_pairs(settings, long_article):
+    """derive stands on its own: given a bare PageText, it pairs the blocks as the recorded state says."""
+    quoted(long_article, settings)
+    drop_first_english_paragraph(long_article)
+    machine_draft(long_article, "es", "dummy")
+    state = TranslationState.objects.get(page_id=long_article.pk, language="es")
+    assert state.block_pairs["body"]
+    bare = PageText(Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object())
+    derived = derive(bare, "es", state)
+    assert [(s.key, s.status) for s in derived.segments] == [
+        (s.key, s.status) for s in page_status(long_article, "es").segments
+    ]
+    assert SEGMENT_MACHINE in {segment.status for segment in derived.segments}
+
+
+def test_a_language_the_site_does_not_list_is_named_by_its_code(settings):
+    """A code the site does not list is shown as written, never as "None"."""
+    settings.LANGUAGES = [("en", "English"), ("es", "Spanish")]
+    assert [language_name(code) for code in ("es", "fr")] == ["Spanish", "fr"]
