@@ -15,7 +15,7 @@ from conftest import listing_rows
 from translations.actions import mark_up_to_date
 from translations.models import Status, TranslationState
 from translations.segments import PageText
-from translations.status import SEGMENT_MACHINE, derive, language_name, page_status
+from translations.status import SEGMENT_MACHINE, SEGMENT_STALE, derive, language_name, page_status
 from translations.tasks import machine_draft
 
 from .conftest import edit
@@ -170,3 +170,18 @@ def test_a_language_the_site_does_not_list_is_named_by_its_code(settings):
     """A code the site does not list is shown as written, never as "None"."""
     settings.LANGUAGES = [("en", "English"), ("es", "Spanish")]
     assert [language_name(code) for code in ("es", "fr")] == ["Spanish", "fr"]
+
+
+def test_machine_text_whose_original_changed_since_is_stale(settings, long_article):
+    """A machine draft of a paragraph the editor then rewrote is out of date, not merely unreviewed."""
+    settings.TRANSLATIONS_MACHINE_BACKENDS = {"dummy": {"BACKEND": "translations.machine.DummyTranslator"}}
+    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    added = {"type": "paragraph", "value": "<p>A drought began.</p>", "id": str(uuid.uuid4())}
+    draft.body_en = [*draft.body_en.raw_data, added]
+    draft.save_revision()
+    assert machine_draft(long_article, "es", "dummy") == 1
+    [key] = [segment.key for segment in page_status(long_article, "es").segments if segment.status == SEGMENT_MACHINE]
+    edit(long_article, "en", 3, "<p>A long drought began.</p>")
+    status = page_status(long_article, "es")
+    assert {segment.key: segment.status for segment in status.segments}[key] == SEGMENT_STALE
+    assert status.status == Status.STALE
