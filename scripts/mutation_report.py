@@ -4,6 +4,7 @@
     .venv/bin/python scripts/mutation_report.py run threads client  # some groups only
     .venv/bin/python scripts/mutation_report.py run tips.crypto      # one module only
     .venv/bin/python scripts/mutation_report.py report           # scores of what has run so far
+    .venv/bin/python scripts/mutation_report.py recheck tips     # the survivors again, after new tests
 
 ``make mutate`` runs the first form. mutmut copies the apps into ``mutants/``
 and runs the fast (non-browser) tests there against each mutant; its
@@ -151,11 +152,14 @@ def modules_named(names):
     return [module for name in names for module in GROUPS.get(name, [name])]
 
 
-def pending(found, modules, sample=None):
-    """Names of the mutants of ``modules`` with no result yet; at most ``sample`` per module, at random."""
+def pending(found, modules, sample=None, status_wanted="not checked"):
+    """Names of the mutants of ``modules`` in ``status_wanted`` (no result yet, by default).
+
+    At most ``sample`` per module, at random.
+    """
     by_module = defaultdict(list)
     for name, status in sorted(found.items()):
-        if status == "not checked" and module_of(name) in modules:
+        if status == status_wanted and module_of(name) in modules:
             by_module[module_of(name)].append(name)
     chosen = []
     for module in modules:
@@ -218,12 +222,16 @@ def generate():
     subprocess.run([sys.executable, "-c", steps], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
 
 
-def run(modules):
-    """One mutmut run over the modules' unchecked mutants: the clean and forced-fail runs are paid once."""
+def run(modules, status_wanted="not checked"):
+    """One mutmut run over the modules' unchecked mutants (or survivors), paying the clean runs once.
+
+    mutmut keeps a survivor's result while its function is unchanged, so
+    after tests are written for survivors, ``recheck`` runs them again.
+    """
     jobs = os.environ.get("MUTMUT_JOBS", "2")
     refresh_copies()
     sample = int(os.environ["MUTMUT_SAMPLE"]) if os.environ.get("MUTMUT_SAMPLE") else None
-    names = pending(results(), modules, sample)
+    names = pending(results(), modules, sample, status_wanted)
     if not names:
         print("== nothing left to check in " + " ".join(modules), flush=True)
         return
@@ -237,13 +245,15 @@ def run(modules):
 def main(argv):
     command, names = (argv[0], argv[1:]) if argv else ("report", [])
     unknown = [name for name in names if name not in GROUPS and name not in MODULES]
-    if command not in ("run", "report") or unknown:
-        sys.exit(f"usage: mutation_report.py run|report [{' '.join(GROUPS)} | MODULE ...]")
+    if command not in ("run", "recheck", "report") or unknown:
+        sys.exit(f"usage: mutation_report.py run|recheck|report [{' '.join(GROUPS)} | MODULE ...]")
     modules = modules_named(names or list(GROUPS))
     if not (ROOT / "mutants").exists():
         generate()
     if command == "run":
         run(modules)
+    elif command == "recheck":
+        run(modules, status_wanted="survived")
     rows = scores(results(), modules, documented_equivalents())
     print_report(rows)
     below = [row["module"] for row in rows if row["adjusted"] is not None and row["adjusted"] < TARGET]
