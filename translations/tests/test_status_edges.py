@@ -15,7 +15,16 @@ from conftest import listing_rows
 from translations.actions import mark_up_to_date
 from translations.models import Status, TranslationState
 from translations.segments import PageText
-from translations.status import SEGMENT_MACHINE, SEGMENT_STALE, derive, language_name, page_status
+from translations.status import (
+    SEGMENT_MACHINE,
+    SEGMENT_NEW,
+    SEGMENT_REMOVED,
+    SEGMENT_STALE,
+    SEGMENT_UP_TO_DATE,
+    derive,
+    language_name,
+    page_status,
+)
 from translations.tasks import machine_draft
 
 from .conftest import edit
@@ -184,4 +193,31 @@ def test_machine_text_whose_original_changed_since_is_stale(settings, long_artic
     edit(long_article, "en", 3, "<p>A long drought began.</p>")
     status = page_status(long_article, "es")
     assert {segment.key: segment.status for segment in status.segments}[key] == SEGMENT_STALE
+    assert status.status == Status.STALE
+
+
+def test_a_paragraph_the_original_dropped_still_needs_review_behind_a_translators_own(long_article):
+    """Text only the Spanish has is skipped one piece at a time: a dropped paragraph after it still counts."""
+    mark_up_to_date(long_article, "es")
+    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    own = {"type": "paragraph", "value": "<p>Nota de la traducción.</p>", "id": str(uuid.uuid4())}
+    draft.body_es = [own, *draft.body_es.raw_data]
+    draft.body_en = [block for index, block in enumerate(draft.body_en.raw_data) if index != 1]
+    draft.save_revision()
+    status = page_status(long_article, "es")
+    assert [segment.status for segment in status.segments if segment.source is None] == [SEGMENT_REMOVED]
+    assert status.status == Status.STALE
+
+
+def test_a_paragraph_the_original_gains_where_the_translation_already_had_one_is_new(long_article):
+    """The Spanish had it first (a translator's addition); the English catches up: nobody has compared the two."""
+    mark_up_to_date(long_article, "es")
+    block_id = str(uuid.uuid4())
+    for language, html in (("es", "<p>Lluvia.</p>"), ("en", "<p>Rain.</p>")):
+        draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+        body = getattr(draft, f"body_{language}").raw_data
+        setattr(draft, f"body_{language}", [*body, {"type": "paragraph", "value": html, "id": block_id}])
+        draft.save_revision()
+    status = page_status(long_article, "es")
+    assert [segment.status for segment in status.segments if segment.status != SEGMENT_UP_TO_DATE] == [SEGMENT_NEW]
     assert status.status == Status.STALE
