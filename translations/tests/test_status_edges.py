@@ -49,8 +49,10 @@ def stories_translator(client, django_user_model, blog_index):
 def test_a_translator_lists_the_pages_they_may_edit_and_no_others(stories_translator, translated_article):
     response = stories_translator.get(reverse("translations_admin:report"))
     assert response.status_code == 200
-    titles = {row[0] for row in listing_rows(response.content.decode())}
+    rows = listing_rows(response.content.decode())
+    titles = {row[0] for row in rows}
     assert "The dry canal" in titles and "Stories" in titles
+    assert {row[0]: row[1] for row in rows}["The dry canal"] == "article"  # the type column
     assert "Frontera" not in titles  # the home page, above their section
 
 
@@ -192,8 +194,10 @@ def test_machine_text_whose_original_changed_since_is_stale(settings, long_artic
     [key] = [segment.key for segment in page_status(long_article, "es").segments if segment.status == SEGMENT_MACHINE]
     edit(long_article, "en", 3, "<p>A long drought began.</p>")
     status = page_status(long_article, "es")
-    assert {segment.key: segment.status for segment in status.segments}[key] == SEGMENT_STALE
-    assert status.status == Status.STALE
+    [segment] = [segment for segment in status.segments if segment.key == key]
+    assert segment.status == SEGMENT_STALE and status.status == Status.STALE
+    # Only text still awaiting review is labelled with the machine that wrote it.
+    assert segment.provenance is None and status.machine_provenance == ""
 
 
 def test_a_paragraph_the_original_dropped_still_needs_review_behind_a_translators_own(long_article):
