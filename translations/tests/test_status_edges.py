@@ -162,6 +162,13 @@ def test_a_draft_that_changes_the_original_language_is_read_as_the_editor_left_i
     assert Page.objects.get(pk=long_article.pk).specific.original_language == "en"
 
 
+def test_a_page_whose_original_has_no_title_yet_is_named_by_the_title_it_has(untranslated_article):
+    """Switched to a Spanish original before the Spanish title is written, the report names it in English."""
+    edit(untranslated_article, original_language="es")
+    status = page_status(untranslated_article, "en")
+    assert (status.source_language, status.title) == ("es", "Night shift at the bridge")
+
+
 def test_derive_reads_a_text_built_without_pairs_with_the_states_pairs(settings, long_article):
     """derive stands on its own: given a bare PageText, it pairs the blocks as the recorded state says."""
     quoted(long_article, settings)
