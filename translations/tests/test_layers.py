@@ -41,11 +41,12 @@ def test_derive_leaves_its_text_and_state_as_they_were(long_article):
     assert state.source_fingerprints == before and state.block_pairs == {"body": {"not-a-block": "nor-this"}}
 
 
-def test_latest_text_is_built_with_the_recorded_block_pairs(long_article):
+def test_latest_text_is_built_with_the_recorded_block_pairs(long_article, spanish_original_article):
     """Callers get a complete text: the pairs come from the recorded state, not from a later call."""
-    mark_up_to_date(long_article, "es")
-    TranslationState.objects.filter(page_id=long_article.pk).update(block_pairs={"body": {"a": "b"}})
-    assert latest_text(long_article).pairs_for("es") == {"body": {"a": "b"}}
+    for article, language in ((long_article, "es"), (spanish_original_article, "en")):
+        mark_up_to_date(article, language)
+        TranslationState.objects.filter(page_id=article.pk).update(block_pairs={"body": {"a": "b"}})
+        assert latest_text(article).pairs_for(language) == {"body": {"a": "b"}}
 
 
 def test_working_out_statuses_writes_nothing(long_article, translated_article):
