@@ -115,7 +115,7 @@ def record_revision(revision):
         return
     if type(page) is Page:
         return
-    if not is_translatable(type(page)) or getattr(page, "_translations_save", None):
+    if not is_translatable(type(page)) or getattr(page, "_translations_save", False):
         return
     states = states_of(page)
     record_person_edits(text_with_states(page, states), states, target_languages(page), revision.user, revision)
@@ -123,7 +123,7 @@ def record_revision(revision):
 
 def record_snippet_save(obj):
     """Confirm the translated text a person changed in a snippet just saved (see ``record_revision``)."""
-    if getattr(obj, "_translations_save", None):
+    if getattr(obj, "_translations_save", False):
         return
     text = SnippetText(obj)
     record_person_edits(text, snippet_states_of(obj), [code for code in language_codes() if code != text.source])
@@ -159,7 +159,7 @@ def record_person_edits(text, states, languages, user=None, revision=None):
 def save_snippet_text(obj, language, values, keys, user=None):
     """Write translated snippet text (from a file or the admin) and confirm ``keys`` against the source."""
     set_snippet_values(obj, language, values)
-    obj._translations_save = "import"
+    obj._translations_save = True
     try:
         obj.save()
     finally:
@@ -167,9 +167,9 @@ def save_snippet_text(obj, language, values, keys, user=None):
     confirm(SnippetText(obj), language, keys=keys, user=user)
 
 
-def save_draft(page, user=None, mode="import", log_action=True):
+def save_draft(page, user=None, log_action=True):
     """Save ``page`` (already changed) as a new draft revision made by this app."""
-    page._translations_save = mode
+    page._translations_save = True
     try:
         return page.save_revision(user=user, log_action=log_action, clean=False)
     finally:
@@ -197,8 +197,8 @@ def copy_source_into_empty(page, language, user=None):
     if not values:
         return 0
     draft = set_target_values(editable_page(page), language, values, pairs=state_pairs(page, language))
-    save_draft(draft, user=user, mode="copy")
-    record_machine_segments(PageText(draft), language, {key: {"backend": "copy", "model": ""} for key in values})
+    save_draft(draft, user=user)
+    record_machine_segments(PageText(draft), language, {key: {"backend": "copy"} for key in values})
     return len(values)
 
 
@@ -224,7 +224,7 @@ def mark_up_to_date(page, language, user=None, approve_machine=False):
 def save_reviewed_text(page, language, values, user=None, publish=False):
     """Write reviewed target text from the admin and confirm exactly those segments."""
     draft = set_target_values(editable_page(page), language, values, pairs=state_pairs(page, language))
-    revision = save_draft(draft, user=user, mode="review")
+    revision = save_draft(draft, user=user)
     confirm(PageText(draft), language, keys=set(values), user=user, revision=revision)
     if publish:
         revision.publish(user=user)
@@ -252,7 +252,7 @@ def mark_ready(page, language, user=None):
     had_unpublished_changes = page.has_unpublished_changes
     draft = editable_page(page)
     draft.translation_ready = True
-    revision = save_draft(draft, user=user, mode="ready")
+    revision = save_draft(draft, user=user)
     if page.live and not had_unpublished_changes:
         revision.publish(user=user)
         return True

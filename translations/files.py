@@ -475,7 +475,7 @@ def import_file(
         for index, (page, values, keys) in enumerate(plans):
             if values:
                 draft = set_target_values(editable_page(page), language, values, pairs=state_pairs(page, language))
-                revision = save_draft(draft, user=user, mode="import")
+                revision = save_draft(draft, user=user)
                 confirm(PageText(draft), language, keys=keys, user=user, revision=revision)
                 result.revisions.append(revision)
                 result.applied.extend((page.pk, key) for key in values)

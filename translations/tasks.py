@@ -48,7 +48,7 @@ def machine_draft(page, language, backend_name, user=None):
             values[segment.key] = remembered[segment.source.text]
             provenance[segment.key] = {"backend": "memory", "model": ""}
     draft = set_target_values(editable_page(page), language, values, pairs=state_pairs(page, language))
-    save_draft(draft, user=user, mode="machine")
+    save_draft(draft, user=user)
     record_machine_segments(PageText(draft), language, provenance)
     return len(values)
 

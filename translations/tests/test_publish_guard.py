@@ -11,7 +11,7 @@ from wagtail.models import Page
 from core.bilingual import page_url_in
 from translations import memory
 from translations.actions import mark_up_to_date
-from translations.models import Status
+from translations.models import Status, TranslationState
 from translations.status import SEGMENT_MACHINE, page_status
 from translations.tasks import machine_draft
 
@@ -115,7 +115,7 @@ def test_mark_up_to_date_leaves_machine_segments_unreviewed(admin_client, machin
 
 
 def test_approving_machine_segments_needs_the_count_and_the_tick(
-    admin_client, machine_ready_draft, untranslated_article
+    admin_client, admin_user, machine_ready_draft, untranslated_article
 ):
     url = reverse("translations_admin:page", args=[untranslated_article.pk, "es"])
     content = admin_client.get(url).content.decode()
@@ -125,6 +125,8 @@ def test_approving_machine_segments_needs_the_count_and_the_tick(
     assert page_status(untranslated_article, "es").status == Status.MACHINE
     admin_client.post(url, {"action": "approve_machine", "machine_count": "2", "read_machine": "1"})
     assert page_status(untranslated_article, "es").status == Status.UP_TO_DATE
+    # The approval is the reviewer's confirmation, named on the review page.
+    assert TranslationState.objects.get(page_id=untranslated_article.pk, language="es").confirmed_by == admin_user
     # Approved machine output is not taught to the translation memory.
     assert memory.exact_match("en", "es", "<p>Trucks wait all night.</p>") is None
 
