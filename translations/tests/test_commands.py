@@ -6,6 +6,7 @@ import polib
 import pytest
 from django.core.management import CommandError, call_command
 
+from conftest import make_article
 from demo.translation_states import seed_demo_translation_states
 from translations import catalogue
 from translations.models import Status
@@ -38,15 +39,22 @@ def test_status_for_one_language_leaves_out_the_others(translated_article, spani
     assert english == [f"{spanish_original_article.pk}\tLa radio comunitaria\ten\tmissing"]
 
 
-def test_baseline_accepts_translations_made_before_any_state(translated_article, untranslated_article):
+def test_baseline_accepts_translations_made_before_any_state(blog_index, translated_article, untranslated_article):
     """Translations that predate the app are confirmed once; missing ones stay missing."""
     from translations.models import TranslationState
 
+    spanish_first = make_article(
+        blog_index,
+        es={"title": "La garita", "slug": "la-garita", "body": ["Filas largas."]},
+        en={"title": "The checkpoint", "slug": "the-checkpoint", "body": ["Long lines."]},
+        original="es",
+    )
     TranslationState.objects.all().delete()
     assert page_status(translated_article, "es").status != Status.UP_TO_DATE
     recorded = run("baseline")
     assert f"Recorded {TranslationState.objects.count()} existing translations" in recorded
     assert page_status(translated_article, "es").status == Status.UP_TO_DATE
+    assert page_status(spanish_first, "en").status == Status.UP_TO_DATE  # its translation is the English
     assert not TranslationState.objects.filter(page=untranslated_article).exists()
     assert page_status(untranslated_article, "es").status == Status.MISSING
     assert "Recorded 0 existing translations" in run("baseline")

@@ -66,7 +66,7 @@ def export_snippets(file_format=files.PO):
 
 
 @pytest.mark.skipif(not shutil.which("msgfmt"), reason="GNU gettext is not installed")
-def test_po_round_trip_of_a_tag_name_and_a_biography(tmp_path, author, untranslated_tag):
+def test_po_round_trip_of_a_tag_name_and_a_biography(tmp_path, author, untranslated_tag, admin_user):
     """Exported with the pages' format, translated in the file, checked by msgfmt, imported: both up to date."""
     author.bio_en = "A reporter on the border."
     author.save()
@@ -82,7 +82,7 @@ def test_po_round_trip_of_a_tag_name_and_a_biography(tmp_path, author, untransla
     entries[f"{reference(untranslated_tag)}:name"].msgstr = "Frontera norte"
     po.save(str(path))
     subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)], check=True)  # noqa: S603, S607
-    result = files.import_file(path.read_bytes(), "snippets.po")
+    result = files.import_file(path.read_bytes(), "snippets.po", user=admin_user)
     assert result.ok and sorted(result.applied) == sorted(
         [(reference(author), "bio"), (reference(untranslated_tag), "name")]
     )
@@ -91,6 +91,7 @@ def test_po_round_trip_of_a_tag_name_and_a_biography(tmp_path, author, untransla
     assert author.bio_es == "Una reportera de la frontera."
     assert untranslated_tag.name_es == "Frontera norte" and untranslated_tag.slug_es == "frontera-norte"
     assert status_of(author).status == status_of(untranslated_tag).status == Status.UP_TO_DATE
+    assert status_of(author).state.confirmed_by == admin_user  # whoever imported the file
     # Confirmed once by the import, so the translation memory counts one use.
     assert memory.MemoryEntry.objects.get(target_text="Una reportera de la frontera.").uses == 1
 
