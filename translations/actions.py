@@ -94,7 +94,7 @@ def record_machine_segments(text, language, provenance_by_key):
                 state.machine_segments[key] = {
                     **provenance,
                     "fingerprint": tgt[key].fingerprint,
-                    "source": src[key].fingerprint if key in src else "",
+                    "source": src[key].fingerprint,
                 }
         state.save()
     return state

@@ -12,6 +12,7 @@ from django.urls import reverse
 from wagtail.models import Page, PageLogEntry
 from wagtail.users.models import UserProfile
 
+from translations.actions import mark_ready
 from translations.models import MemoryEntry, Status
 from translations.segments import stream_raw
 from translations.status import languages_with_unreviewed_machine_text, page_status
@@ -157,6 +158,18 @@ def test_marking_ready_a_live_page_publishes_it_for_readers(admin_client, admin_
     page = Page.objects.get(pk=not_yet_ready.pk).specific
     assert page.translation_ready and not page.has_unpublished_changes
     assert page.live_revision.user == admin_user
+
+
+def test_marking_ready_outside_a_request_publishes_under_the_user_named(admin_user, not_yet_ready):
+    """No admin request sets Wagtail's log context here: the publish is still logged under the user."""
+    assert mark_ready(not_yet_ready, "es", user=admin_user) is True
+    entry = PageLogEntry.objects.filter(page_id=not_yet_ready.pk, action="wagtail.publish").latest("timestamp")
+    assert entry.user == admin_user
+
+
+def test_a_page_type_without_readiness_cannot_be_marked_ready(admin_client, blog_index):
+    response = admin_client.post(review_url(blog_index), {"action": "mark_ready"}, follow=True)
+    assert messages_of(response) == ["This page type has no readiness setting."]
 
 
 def test_marking_ready_never_publishes_someone_elses_pending_draft(admin_client, not_yet_ready):
