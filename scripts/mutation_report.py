@@ -199,17 +199,19 @@ def save_results():
 
 
 def generate():
-    """Mutants for every module in a new ``mutants/``, keeping the saved results.
+    """Mutants for the code as it is now, in ``mutants/``, with the results that still hold.
 
     mutmut reads a module's ``.meta`` file when it mutates the module, and
-    keeps each result whose function is unchanged; its own ``run`` would
-    generate them too, but would then re-run every mutant it was named.
+    keeps each result whose function is unchanged. A new ``mutants/`` starts
+    from the results saved in ``mutation/``. mutmut's own ``run`` would
+    generate the mutants too, but only after the names to check are chosen.
     """
-    for path in mutated_files():
-        saved = SAVED / f"{path}.meta"
-        if saved.exists():
-            (ROOT / "mutants" / path).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(saved, ROOT / "mutants" / f"{path}.meta")
+    if not (ROOT / "mutants").exists():
+        for path in mutated_files():
+            saved = SAVED / f"{path}.meta"
+            if saved.exists():
+                (ROOT / "mutants" / path).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(saved, ROOT / "mutants" / f"{path}.meta")
     steps = (
         "from mutmut.__main__ import create_mutants, store_lines_covered_by_tests\n"
         "from mutmut.mutation.trampoline import set_mutant_under_test\n"
@@ -248,8 +250,7 @@ def main(argv):
     if command not in ("run", "recheck", "report") or unknown:
         sys.exit(f"usage: mutation_report.py run|recheck|report [{' '.join(GROUPS)} | MODULE ...]")
     modules = modules_named(names or list(GROUPS))
-    if not (ROOT / "mutants").exists():
-        generate()
+    generate()
     if command == "run":
         run(modules)
     elif command == "recheck":
