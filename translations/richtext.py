@@ -186,14 +186,13 @@ def from_placeholders(text, codes):
 def renumber(target_html, source_codes):
     """A translation's rich text in placeholders numbered after the source's, or None if its markup differs."""
     target_text, target_codes = to_placeholders(target_html)
-    # Only openings and void tags are looked up: a closing tag's or the wrapper's markup never matches one.
+    # Each code matches one of the source's with the same markup: an opening tag
+    # an opening, a closing tag a closing, the wrapper ("p") the wrapper.
     by_markup = {}
     for key, markup in source_codes.items():
         by_markup.setdefault(markup, []).append(key)
     mapping = {}
     for key, markup in target_codes.items():
-        if key == "wrapper" or key.startswith("/"):
-            continue
         candidates = by_markup.get(markup)
         if not candidates:
             return None
