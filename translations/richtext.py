@@ -186,8 +186,8 @@ def from_placeholders(text, codes):
 def renumber(target_html, source_codes):
     """A translation's rich text in placeholders numbered after the source's, or None if its markup differs."""
     target_text, target_codes = to_placeholders(target_html)
-    # Each code matches one of the source's with the same markup: an opening tag
-    # an opening, a closing tag a closing, the wrapper ("p") the wrapper.
+    # Codes pair by markup, so openings pair with openings, closings with
+    # closings and the wrapper ("p") with the wrapper.
     by_markup = {}
     for key, markup in source_codes.items():
         by_markup.setdefault(markup, []).append(key)
