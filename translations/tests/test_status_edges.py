@@ -100,13 +100,19 @@ def test_machine_text_in_a_paired_block_stays_unreviewed_after_the_original_lose
     ]
 
 
-def test_a_machine_drafted_paragraph_deleted_by_the_translator_no_longer_counts(admin_client, settings, long_article):
+def machine_drafted_new_paragraph(article, settings):
+    """A paragraph added at the end of the English, drafted into Spanish by the dummy machine backend."""
     settings.TRANSLATIONS_MACHINE_BACKENDS = {"dummy": {"BACKEND": "translations.machine.DummyTranslator"}}
-    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    draft = Page.objects.get(pk=article.pk).specific.get_latest_revision_as_object()
     added = {"type": "paragraph", "value": "<p>A drought began.</p>", "id": str(uuid.uuid4())}
     draft.body_en = [*draft.body_en.raw_data, added]
     draft.save_revision()
-    assert machine_draft(long_article, "es", "dummy") == 1
+    assert machine_draft(article, "es", "dummy") == 1
+    return added
+
+
+def test_a_machine_drafted_paragraph_deleted_by_the_translator_no_longer_counts(admin_client, settings, long_article):
+    added = machine_drafted_new_paragraph(long_article, settings)
     draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
     assert draft.body_es.raw_data[-1]["id"] == added["id"]
     draft.body_es = list(draft.body_es.raw_data)[:-1]  # the translator deletes the drafted paragraph
@@ -192,12 +198,7 @@ def test_a_language_the_site_does_not_list_is_named_by_its_code(settings):
 
 def test_machine_text_whose_original_changed_since_is_stale(settings, long_article):
     """A machine draft of a paragraph the editor then rewrote is out of date, not merely unreviewed."""
-    settings.TRANSLATIONS_MACHINE_BACKENDS = {"dummy": {"BACKEND": "translations.machine.DummyTranslator"}}
-    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
-    added = {"type": "paragraph", "value": "<p>A drought began.</p>", "id": str(uuid.uuid4())}
-    draft.body_en = [*draft.body_en.raw_data, added]
-    draft.save_revision()
-    assert machine_draft(long_article, "es", "dummy") == 1
+    machine_drafted_new_paragraph(long_article, settings)
     [key] = [segment.key for segment in page_status(long_article, "es").segments if segment.status == SEGMENT_MACHINE]
     edit(long_article, "en", 3, "<p>A long drought began.</p>")
     status = page_status(long_article, "es")
