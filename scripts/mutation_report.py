@@ -224,6 +224,23 @@ def generate():
     subprocess.run([sys.executable, "-c", steps], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
 
 
+def fresh_test_database():
+    """A newly migrated test database for the run, which mutmut's tests reuse (``--reuse-db``).
+
+    A mutant stopped mid-test (a timeout) can leave the reused database
+    emptied by a transactional test's flush, without the groups and pages the
+    data migrations made; every later run would then fail its first test.
+    """
+    steps = (
+        "import django; django.setup()\n"
+        "from django.test.utils import setup_databases\n"
+        "setup_databases(verbosity=0, interactive=False, keepdb=False)\n"
+    )
+    settings = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings["DJANGO_SETTINGS_MODULE"]}
+    subprocess.run([sys.executable, "-c", steps], cwd=ROOT, env=env, check=True)  # noqa: S603
+
+
 def run(modules, status_wanted="not checked"):
     """One mutmut run over the modules' unchecked mutants (or survivors), paying the clean runs once.
 
@@ -238,6 +255,7 @@ def run(modules, status_wanted="not checked"):
         print("== nothing left to check in " + " ".join(modules), flush=True)
         return
     print(f"== mutmut run: {len(names)} mutants of {' '.join(modules)}", flush=True)
+    fresh_test_database()
     try:
         subprocess.run([*MUTMUT, "run", "--max-children", jobs, *names], cwd=ROOT, check=False)  # noqa: S603
     finally:
