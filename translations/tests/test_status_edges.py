@@ -123,8 +123,36 @@ def test_a_machine_drafted_paragraph_deleted_by_the_translator_no_longer_counts(
     assert [str(message) for message in response.context["messages"]] == ["Marked as up to date."]
 
 
-def test_machine_text_drafted_after_the_original_lost_a_paragraph_is_still_marked_unreviewed(settings, long_article):
-    """The drafted attribution lands in the Spanish quote paired with the English one, and is marked as machine text."""
+@pytest.fixture
+def first_filed_in_spanish(long_article):
+    """``long_article`` as if the desk first filed it as a Spanish original, then made the English the original.
+
+    Its English state, from the first direction, stays behind, older than the
+    Spanish one the switch confirms, with block pairs that name English blocks.
+    """
+    spanish_state = TranslationState.objects.get(page=long_article, language="es")
+    TranslationState.objects.create(
+        page=long_article,
+        language="en",
+        source_language="es",
+        block_pairs={"body": {target: source for source, target in spanish_state.block_pairs["body"].items()}},
+    )
+    spanish_state.pk = None  # saved again, now the newer of the two
+    TranslationState.objects.filter(page=long_article, language="es").delete()
+    spanish_state.save()
+    return long_article
+
+
+@pytest.mark.parametrize("article", ["long_article", "first_filed_in_spanish"])
+def test_machine_text_drafted_after_the_original_lost_a_paragraph_is_still_marked_unreviewed(
+    request, settings, article
+):
+    """The drafted attribution lands in the Spanish quote paired with the English one, and is marked as machine text.
+
+    A page whose original language was switched keeps the other direction's
+    state: the Spanish pairs are read, not the older English ones.
+    """
+    long_article = request.getfixturevalue(article)
     quoted(long_article, settings)
     drop_first_english_paragraph(long_article)  # before the machine draft, this time
     assert machine_draft(long_article, "es", "dummy") == 1
