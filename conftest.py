@@ -15,7 +15,17 @@ from wagtail.models import Collection, Locale, Page, Site
 from blog.models import ArticleAuthor, ArticlePage, Author, BlogIndexPage, BlogTag
 
 CHROMIUM = "/usr/bin/chromium"
-DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback"}
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+}
+
+
+def uses_database(item):
+    return item.get_closest_marker("django_db") is not None or bool(DATABASE_FIXTURES & set(item.fixturenames))
 
 
 def pytest_collection_modifyitems(items):
@@ -23,10 +33,12 @@ def pytest_collection_modifyitems(items):
 
     mutmut stops at the first failing test, and those tests take milliseconds
     where one with pages to build takes a second: most mutants die before
-    the first page is made.
+    the first page is made. The sort is stable, so the database tests keep
+    pytest-django's order, transactional ones last: their flush would empty
+    the pages and groups the data migrations made for the tests after them.
     """
     if "mutmut" in sys.modules:
-        items.sort(key=lambda item: bool(DATABASE_FIXTURES & set(item.fixturenames)))
+        items.sort(key=uses_database)
 
 
 def paragraph(html, block_id=None):
