@@ -2,18 +2,10 @@ from django.conf import settings
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.urls import Resolver404, resolve, reverse
+from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from wagtail.models import Page
-
-# The only fields shown back after a failed CSRF check: what a reader typed
-# into a comment, reply, report or tip. Never names, addresses, codenames or
-# passwords, and never as form fields.
-READER_TEXT_FIELDS = ("body", "message", "details")
-MAX_RETURNED_FIELD_LENGTH = 20000
-COMMENT_FORM_VIEWS = ("post", "reply", "report")
 
 
 @require_GET
@@ -28,52 +20,16 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
-def reader_form_page(request):
-    """The address of a fresh copy of the reader form a failed post came from.
-
-    None for every path that is not a reader's comment, reply, report or tip
-    form: the admin and everything else get nothing back.
-    """
-    try:
-        match = resolve(request.path_info)
-    except Resolver404:
-        return None
-    if match.namespace == "comments":
-        if match.url_name == "post":
-            article = Page.objects.live().public().filter(pk=match.kwargs.get("article_id")).first()
-            return article.specific.get_url(request) if article else None
-        if match.url_name in COMMENT_FORM_VIEWS:
-            return request.path
-        return None
-    if match.url_name != "wagtail_serve":
-        return None
-    page = Page.find_for_request(request, request.path_info)
-    if page is not None and getattr(page.specific_class or Page, "echoes_reader_text", False):
-        return request.path
-    return None
-
-
 def csrf_failure(request, reason="", template_name="403_csrf.html"):
-    """A refused post, explained; the reader's own text shown to copy.
+    """A refused post, explained, with nothing on the page that sends anything.
 
-    The check fails when a page stayed open across a cookie change or a
-    browser dropped the cookie, and when another site forged the post. So
-    this page never offers to send anything again (a form with a fresh token
-    would carry out the forged request on the next click): for the reader
-    forms it shows what the reader typed as plain text with a link to a fresh
-    form; for any other path, the admin included, it echoes nothing.
+    Every reader form (comments, reports, the tip line) checks forgery
+    without a cookie and never reaches this page; what does is the admin,
+    whose refused post may be another site's forgery. So the page echoes
+    nothing the post held and offers no form: a form with a fresh token
+    would carry out the forged request on the next click.
     """
-    form_page = reader_form_page(request)
-    texts = []
-    if form_page is not None:
-        texts = [
-            value
-            for name in READER_TEXT_FIELDS
-            for value in request.POST.getlist(name)
-            if value.strip() and len(value) <= MAX_RETURNED_FIELD_LENGTH
-        ]
-    context = {"form_page": form_page, "texts": texts}
-    return render(request, template_name, context, status=403)
+    return render(request, template_name, status=403)
 
 
 def server_error(request, template_name="500.html"):
