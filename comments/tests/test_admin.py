@@ -64,6 +64,16 @@ def test_user_without_comment_permissions_is_refused(client, django_user_model, 
     target.refresh_from_db()
     assert target.status == Comment.Status.PENDING
     assert "comments-pending" not in client.get("/admin/").content.decode()
+    for path in ("/admin/comments/", "/admin/comments/history/", f"/admin/comments/{target.pk}/"):
+        response = client.get(path)
+        assert (response.status_code, response["Location"]) == (302, "/admin/"), path
+    Comment.objects.filter(pk=target.pk).update(client_hash="a" * 64)
+    for operation in ({"operation": "approve"}, {"operation": "ban"}, {"operation": "language", "language": "en"}):
+        response = client.post(f"/admin/comments/{target.pk}/", operation)
+        assert (response.status_code, response["Location"]) == (302, "/admin/"), operation
+    target.refresh_from_db()
+    assert (target.status, target.language) == (Comment.Status.PENDING, "es")
+    assert not ClientBan.objects.exists()
 
 
 @pytest.mark.parametrize(
