@@ -56,6 +56,31 @@ def test_only_tip_editors_see_the_tips_menu_and_pages(client, tip_editor, ordina
     assert client.get(reverse("tips_admin:index")).status_code == 302
 
 
+def test_no_tip_view_acts_for_those_who_are_not_tip_editors(client, ordinary_editor):
+    """Reading a file, changing a status, replying, decrypting, exporting or deleting: each is refused."""
+    tip = make_tip(message="The warehouse on Calle 5", files=[("a.pdf", minimal_pdf())], source=create_source("x"))
+    tip_file = tip.files.get()
+    superuser = get_user_model().objects.create_superuser("root", "root@example.org", "password")
+    for user in (ordinary_editor, superuser):
+        client.force_login(user)
+        requests = [
+            ("get", reverse("tips_admin:file", args=[tip.pk, tip_file.pk]), {}),
+            ("get", reverse("tips_admin:export_all"), {}),
+            ("post", reverse("tips_admin:status", args=[tip.pk]), {"status": "closed", "read": "1"}),
+            ("post", reverse("tips_admin:reply", args=[tip.pk]), {"body": "We got it."}),
+            ("post", reverse("tips_admin:decrypt", args=[tip.pk]), {"passphrase": "x"}),
+            ("post", reverse("tips_admin:delete", args=[tip.pk]), {}),
+        ]
+        for method, url, data in requests:
+            response = getattr(client, method)(url, data)
+            # Wagtail turns PermissionDenied into a redirect to the dashboard.
+            assert (response.status_code, response.get("Location")) == (302, reverse("wagtailadmin_home")), (user, url)
+            assert b"Calle 5" not in response.content and minimal_pdf() not in response.content
+    tip.refresh_from_db()
+    assert (tip.status, tip.is_read) == (Tip.Status.NEW, False)
+    assert tip.source.replies.count() == 0 and tip.files.count() == 1
+
+
 def test_list_shows_date_language_files_read_and_status(editor_client):
     with_file = make_tip(files=[("a.pdf", minimal_pdf())])
     without_file = make_tip(message="Second")
