@@ -2,8 +2,11 @@
 
 import pytest
 from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
 
 from conftest import make_article
+from core.pagecache import PageCacheMiddleware
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +46,6 @@ def test_key_separates_encoding_host_and_page_number(client, translated_article,
     "request_kwargs",
     [
         {"path": "/stories/?utm_source=x"},  # arbitrary query strings would fill the cache
-        {"path": "/stories/", "HTTP_COOKIE": "sessionid=abc"},  # maybe a signed-in editor
         {"path": "/admin/login/"},
         {"path": "/stories/no-such-story/"},
     ],
@@ -55,13 +57,30 @@ def test_never_stored(client, translated_article, request_kwargs):
         assert response.get("X-Page-Cache") != "hit"
 
 
-def test_responses_setting_a_cookie_are_never_stored(client, translated_article):
-    """Today the article sets the comment form's CSRF cookie: it must not be stored."""
-    first = client.get("/stories/the-dry-canal/")
-    second = client.get("/stories/the-dry-canal/")
-    if first.cookies:
-        assert second.get("X-Page-Cache") != "hit"
-        assert second.cookies
+def test_a_request_with_a_session_cookie_is_never_served_the_stored_page(client, django_user_model, translated_article):
+    """A session may belong to a signed-in editor, who must see the page as it is now, not the readers' copy."""
+    assert client.get("/stories/")["X-Page-Cache"] == "miss"
+    assert client.get("/stories/")["X-Page-Cache"] == "hit"
+    client.cookies["sessionid"] = "abc"
+    assert "X-Page-Cache" not in client.get("/stories/")
+    client.force_login(django_user_model.objects.create_user("editora", password="x"))
+    assert "X-Page-Cache" not in client.get("/stories/")
+
+
+@pytest.mark.parametrize(("sets_cookie", "second_answer"), [(False, "hit"), (True, None)])
+def test_a_response_setting_a_cookie_is_never_stored(rf, sets_cookie, second_answer):
+    """A stored copy would hand one reader's cookie to every reader after them."""
+
+    def public_page(request):
+        response = HttpResponse("A public page")
+        patch_cache_control(response, public=True, max_age=60, s_maxage=60)
+        if sets_cookie:
+            response.set_cookie("preference", "one reader's")
+        return response
+
+    middleware = PageCacheMiddleware(public_page)
+    middleware(rf.get("/stories/"))
+    assert middleware(rf.get("/stories/")).get("X-Page-Cache") == second_answer
 
 
 def test_post_is_never_served_from_cache(client, translated_article):
