@@ -75,14 +75,6 @@ def test_orm_save_keeps_machine_text_from_readers(client, machine_ready_draft):
     assert_readers_never_see_machine_text(client, page)
 
 
-def test_editor_publish_refuses_ready_with_machine_text(admin_client, machine_ready_draft, untranslated_article):
-    from translations.wagtail_hooks import refuse_unreviewed_machine_text
-
-    request = admin_client.get("/admin/").wsgi_request
-    response = refuse_unreviewed_machine_text(request, machine_ready_draft.as_object())
-    assert response is not None and response.status_code == 302
-
-
 def test_reviewed_text_is_published_ready(client, machine_ready_draft, untranslated_article):
     """The guard holds back only machine text: once a person reviews it, the translation goes live."""
     page = edit(untranslated_article, title_es="Turno de noche")
