@@ -1,5 +1,6 @@
 import pytest
-from wagtail.models import Page
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupPagePermission, Page
 
 from conftest import make_article
 from translations.segments import stream_raw
@@ -58,3 +59,17 @@ def long_article(blog_index, author):
         },
         authors=[author],
     )
+
+
+@pytest.fixture
+def stories_translator(client, django_user_model, blog_index):
+    """A translator who may edit the stories section and nothing above it."""
+    group = Group.objects.create(name="Stories translators")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(
+        group=group, page=blog_index, permission=Permission.objects.get(codename="change_page")
+    )
+    user = django_user_model.objects.create_user("traductora", "t@frontera.invalid", "pw")
+    user.groups.add(group)
+    client.force_login(user)
+    return client

@@ -146,6 +146,18 @@ def test_save_and_publish_is_logged_as_the_translators_publish(admin_client, adm
     assert entry.user == admin_user
 
 
+def test_a_translator_who_may_not_publish_cannot_save_and_publish(stories_translator, long_article):
+    key = next(segment.key for segment in page_status(long_article, "es").segments if segment.key.startswith("dek"))
+    publishes = PageLogEntry.objects.filter(page=long_article, action="wagtail.publish")
+    published_before = publishes.count()
+    response = stories_translator.post(
+        review_url(long_article) + "?all=1", {"action": "save_publish", key: "Un mercado que crece."}
+    )
+    assert (response.status_code, response["Location"]) == (302, reverse("wagtailadmin_home"))
+    assert latest(long_article).dek_es == "Crece un mercado."
+    assert publishes.count() == published_before
+
+
 @pytest.fixture
 def not_yet_ready(translated_article):
     """An up-to-date Spanish translation that readers do not see yet."""

@@ -7,9 +7,8 @@ alive; each test states the behaviour a mutant broke.
 import uuid
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Page
 
 from conftest import listing_rows
 from translations.actions import mark_up_to_date
@@ -30,20 +29,6 @@ from translations.tasks import machine_draft
 from .conftest import edit
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def stories_translator(client, django_user_model, blog_index):
-    """A translator who may edit the stories section and nothing above it."""
-    group = Group.objects.create(name="Stories translators")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    GroupPagePermission.objects.create(
-        group=group, page=blog_index, permission=Permission.objects.get(codename="change_page")
-    )
-    user = django_user_model.objects.create_user("traductora", "t@frontera.invalid", "pw")
-    user.groups.add(group)
-    client.force_login(user)
-    return client
 
 
 def test_a_translator_lists_the_pages_they_may_edit_and_no_others(stories_translator, translated_article):
