@@ -276,6 +276,17 @@ def test_stored_nesting_never_exceeds_eight_levels(article):
     assert Comment.objects.get(body="Level 9").depth == 8
 
 
+def test_a_reply_past_the_depth_limit_is_filed_in_its_own_articles_thread(article, untranslated_article):
+    """Paths restart on each article, so the ancestor a deep reply is filed under is looked up in its article."""
+    for thread_article in (article, untranslated_article):
+        comment = add_comment(thread_article, f"Top of {thread_article.pk}")
+        for level in (2, 3):
+            comment = add_comment(thread_article, f"Level {level} of {thread_article.pk}", parent=comment)
+    deep = add_comment(untranslated_article, "Past the limit", parent=comment)
+    filed_under = Comment.objects.get(body=f"Level 2 of {untranslated_article.pk}")
+    assert deep.path.startswith(filed_under.path) and deep.depth == 3
+
+
 def test_each_article_shows_only_its_own_comments(client, article, untranslated_article):
     add_comment(article, "About the canal")
     add_comment(untranslated_article, "About the bridge")
