@@ -17,6 +17,7 @@ from .snippets import SnippetText
 from .snippets import set_target_values as set_snippet_values
 from .status import (
     SEGMENT_MISSING,
+    languages_with_unreviewed_machine_text,
     latest_text,
     page_status,
     snippet_states_of,
@@ -222,13 +223,23 @@ def mark_up_to_date(page, language, user=None, approve_machine=False):
 
 
 def save_reviewed_text(page, language, values, user=None, publish=False):
-    """Write reviewed target text from the admin and confirm exactly those segments."""
+    """Write reviewed target text from the admin and confirm exactly those segments.
+
+    With ``publish``, the new revision is published, unless it is marked
+    ready for readers while machine text nobody reviewed remains: the
+    publish guard would then quietly hide the translation, so it waits as a
+    draft. Returns the languages holding it back (empty when published or
+    not asked to publish).
+    """
     draft = set_target_values(editable_page(page), language, values, pairs=state_pairs(page, language))
     revision = save_draft(draft, user=user)
     confirm(PageText(draft), language, keys=set(values), user=user, revision=revision)
-    if publish:
+    if not publish:
+        return []
+    held_back = languages_with_unreviewed_machine_text(draft) if getattr(draft, "translation_ready", False) else []
+    if not held_back:
         revision.publish(user=user)
-    return revision
+    return held_back
 
 
 class NotReady(Exception):

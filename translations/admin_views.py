@@ -165,11 +165,23 @@ def save_segments(review):
     if not form.is_valid():
         return {"form": form}
     values = form.changed_values()
-    if values:
-        actions.save_reviewed_text(review.page, review.language, values, user=request.user, publish=publish)
-        messages.success(request, _("Translation saved and confirmed against the current source."))
-    else:
+    if not values:
         messages.info(request, _("Nothing to save."))
+        return None
+    held_back = actions.save_reviewed_text(review.page, review.language, values, user=request.user, publish=publish)
+    if held_back:
+        messages.error(
+            request,
+            _(
+                "Saved, but not published: the %(language)s text has machine drafts nobody has reviewed. "
+                "Review or approve them below, then publish."
+            )
+            % {"language": ", ".join(language_name(language) for language in held_back)},
+        )
+    elif publish:
+        messages.success(request, _("Translation saved, confirmed against the current source and published."))
+    else:
+        messages.success(request, _("Translation saved and confirmed against the current source."))
     return None
 
 

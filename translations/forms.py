@@ -68,6 +68,7 @@ class ReviewForm(forms.Form):
 
     def __init__(self, segments, *args, only=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.one_segment = only is not None
         if only is not None:
             segments = [segment for segment in segments if segment.key == only]
         self.segments = {segment.key: segment for segment in segments}
@@ -100,13 +101,21 @@ class ReviewForm(forms.Form):
         return data
 
     def changed_values(self):
+        """The text to save and confirm: what the translator changed.
+
+        A segment that needs work but was left as it is counts only when its
+        own Save button sent the form: that press is the translator's word
+        that they read it. The whole form's buttons confirm what was edited,
+        never a machine draft or a stale segment that was merely shown.
+        """
         values = {}
         for key, segment in self.segments.items():
             value = self.cleaned_data.get(key, "")
             if not normalise(value):
                 continue
             current = segment.target.text if segment.target else ""
-            if normalise(value, segment.kind) != normalise(current, segment.kind) or segment.needs_work:
+            changed = normalise(value, segment.kind) != normalise(current, segment.kind)
+            if changed or (self.one_segment and segment.needs_work):
                 values[key] = value.strip()
         return values
 

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from core.bilingual import page_url_in
 from translations import memory
 from translations.actions import mark_up_to_date
+from translations.forms import editable_text
 from translations.models import Status, TranslationState
 from translations.status import SEGMENT_MACHINE, page_status
 from translations.tasks import machine_draft
@@ -73,6 +74,43 @@ def test_orm_save_keeps_machine_text_from_readers(client, machine_ready_draft):
     page = machine_ready_draft.as_object()
     page.save()
     assert_readers_never_see_machine_text(client, page)
+
+
+def post_review_form(admin_client, page, action, edits):
+    """The review page's whole form, sent with every shown segment as it is, plus ``edits``."""
+    shown = {segment.key: editable_text(segment) for segment in page_status(page, "es").changed_segments()}
+    url = reverse("translations_admin:page", args=[page.pk, "es"])
+    response = admin_client.post(url, {"action": action, **shown, **edits}, follow=True)
+    return [str(message) for message in response.context["messages"]]
+
+
+def machine_keys(page):
+    return {segment.key for segment in page_status(page, "es").segments if segment.status == SEGMENT_MACHINE}
+
+
+def test_saving_the_whole_review_form_unedited_confirms_no_machine_draft(admin_client, machine_ready_draft):
+    page = machine_ready_draft.content_object
+    drafted = machine_keys(page)
+    assert len(drafted) >= 2
+    assert post_review_form(admin_client, page, "save", {}) == ["Nothing to save."]
+    assert machine_keys(page) == drafted
+
+
+def test_save_and_publish_keeps_unreviewed_machine_text_from_readers(admin_client, client, machine_ready_draft):
+    """The translator rewrites the title only: it is saved, but the page waits, its other machine text unread."""
+    page = machine_ready_draft.content_object
+    drafted = machine_keys(page)
+    messages = post_review_form(admin_client, page, "save_publish", {"title": "Turno de noche en el puente"})
+    assert messages == [
+        "Saved, but not published: the Spanish text has machine drafts nobody has reviewed. "
+        "Review or approve them below, then publish."
+    ]
+    assert machine_keys(page) == drafted - {"title"}
+    live = Page.objects.get(pk=page.pk).specific
+    assert (
+        live.has_unpublished_changes and live.get_latest_revision_as_object().title_es == "Turno de noche en el puente"
+    )
+    assert "[es]" not in client.get(page_url_in(live, "es")).content.decode()
 
 
 def test_reviewed_text_is_published_ready(client, machine_ready_draft, untranslated_article):

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page, Revision
 
+from translations.forms import editable_text
 from translations.models import Status
 from translations.status import page_status
 
@@ -52,6 +53,17 @@ def test_a_segment_save_from_the_script_answers_with_the_new_state(admin_client,
     assert draft.body_es.raw_data[0]["value"] == "<p>Todos los <b>pozos</b>.</p>"
     data = admin_client.post(url, {"action": f"save_segment:{second}", second: "Se duplicaron."}, **JSON).json()
     assert data["page_status"] == Status.UP_TO_DATE and data["remaining"] == 0
+
+
+def test_a_segments_own_save_confirms_its_translation_as_it_stands(admin_client, two_stale):
+    """The source changed but the Spanish still holds: the translator presses that segment's Save, nothing else."""
+    first, second = keys_of(two_stale)
+    as_shown = {segment.key: editable_text(segment) for segment in page_status(two_stale, "es").changed_segments()}
+    url = reverse("translations_admin:page", args=[two_stale.pk, "es"])
+    admin_client.post(url, {"action": f"save_segment:{second}", **as_shown})
+    assert keys_of(two_stale) == [first]
+    admin_client.post(url, {"action": "save", **as_shown})  # the whole form, unedited: confirms nothing
+    assert keys_of(two_stale) == [first]
 
 
 def test_a_segment_with_a_placeholder_left_out_is_refused_with_nothing_written(admin_client, two_stale):
