@@ -6,7 +6,7 @@ from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin.menu import AdminOnlyMenuItem, MenuItem
 from wagtail.admin.ui.components import Component
@@ -160,12 +160,44 @@ def add_status_header_buttons(page, user, next_url=None, view_name=None):
     return result
 
 
+@hooks.register("before_bulk_action")
+def refuse_bulk_publish_of_unreviewed_machine_text(request, action_type, objects, action):
+    """Publish none of the ticked pages while one is marked ready over machine text nobody reviewed.
+
+    Published anyway, the ``pre_save`` guard in ``signals`` would untick
+    "translation ready" without a word, and a translation readers had been
+    reading would give way to the original under a "not translated" notice.
+    """
+    if action_type != "publish":
+        return None
+    held = []
+    for page in objects:
+        draft = page.specific.get_latest_revision_as_object()
+        if getattr(draft, "translation_ready", False) and languages_with_unreviewed_machine_text(draft):
+            held.append(draft.get_admin_display_title())
+    if not held:
+        return None
+    messages.error(
+        request,
+        ngettext(
+            "Nothing was published: %(pages)s holds machine drafts nobody has reviewed in a translation "
+            "marked ready. Review them, or untick “translation ready”, then publish again.",
+            "Nothing was published: %(pages)s hold machine drafts nobody has reviewed in translations "
+            "marked ready. Review them, or untick “translation ready”, then publish again.",
+            len(held),
+        )
+        % {"pages": ", ".join(f"“{title}”" for title in held)},
+    )
+    return redirect(action.next_url)
+
+
 @hooks.register("before_publish_page")
 def refuse_unreviewed_machine_text(request, page):
     """Say why a page marked ready cannot show its translation yet.
 
-    The draft is already saved. Other publish paths (bulk actions, scheduled
-    publishing, code) are held back by the ``pre_save`` guard in ``signals``.
+    The draft is already saved. Bulk publishing is refused by the hook
+    above; scheduled publishing and code are held back by the ``pre_save``
+    guard in ``signals``.
     """
     if not getattr(page, "translation_ready", False):
         return None

@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from core.bilingual import page_url_in
 from translations import memory
-from translations.actions import mark_up_to_date
+from translations.actions import copy_source_into_empty, mark_up_to_date
 from translations.forms import editable_text
 from translations.models import Status, TranslationState
 from translations.status import SEGMENT_MACHINE, page_status
@@ -49,16 +49,47 @@ def test_publish_in_code_keeps_machine_text_from_readers(client, machine_ready_d
     assert_readers_never_see_machine_text(client, machine_ready_draft.content_object)
 
 
-def test_bulk_publish_from_the_listing_keeps_machine_text_from_readers(
-    admin_client, client, machine_ready_draft, untranslated_article
-):
+def bulk_publish(admin_client, *pages):
     url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
-    response = admin_client.post(f"{url}?id={untranslated_article.pk}&next=/admin/", {})
-    assert response.status_code == 302
-    page = Page.objects.get(pk=untranslated_article.pk).specific
-    assert not page.has_unpublished_changes  # the bulk action did publish the draft
-    assert page.body_es.raw_data[0]["value"] == "<p>[es] Trucks wait all night.</p>"
-    assert_readers_never_see_machine_text(client, untranslated_article)
+    ids = "&".join(f"id={page.pk}" for page in pages)
+    response = admin_client.post(f"{url}?{ids}&next=/admin/pages/", {}, follow=True)
+    return response, [str(message) for message in response.context["messages"]]
+
+
+def test_bulk_publish_from_the_listing_is_refused_over_unreviewed_machine_text(
+    admin_client, client, machine_ready_draft, untranslated_article, translated_article
+):
+    """Of two ticked pages, one holds machine text in a translation marked ready: neither is published."""
+    edit(translated_article, title_en="The dry canal, a year on")
+    response, messages = bulk_publish(admin_client, untranslated_article, translated_article)
+    assert response.redirect_chain[-1][0] == "/admin/pages/"
+    assert messages == [
+        "Nothing was published: “Night shift at the bridge” holds machine drafts nobody has reviewed in a "
+        "translation marked ready. Review them, or untick “translation ready”, then publish again."
+    ]
+    for page in (untranslated_article, translated_article):
+        assert Page.objects.get(pk=page.pk).specific.has_unpublished_changes
+    live = Page.objects.get(pk=untranslated_article.pk).specific
+    assert live.translation_ready is False and "[es]" not in client.get(page_url_in(live, "es")).content.decode()
+
+
+def test_bulk_publish_never_hides_a_translation_readers_were_reading(admin_client, client, translated_article):
+    """A paragraph copied from the source into a live, ready translation: publishing it would hide the Spanish."""
+    draft = Page.objects.get(pk=translated_article.pk).specific.get_latest_revision_as_object()
+    draft.body_en = [*draft.body_en.raw_data, {"type": "paragraph", "value": "<p>The river is gone.</p>"}]
+    draft.save_revision()
+    assert copy_source_into_empty(translated_article, "es") == 1
+    _response, messages = bulk_publish(admin_client, translated_article)
+    assert messages[0].startswith("Nothing was published: “The dry canal” holds machine drafts")
+    spanish = client.get(page_url_in(translated_article, "es")).content.decode()
+    assert "El canal está seco." in spanish and "aún no se ha traducido" not in spanish
+
+
+def test_bulk_publish_of_reviewed_pages_goes_ahead(admin_client, translated_article):
+    edit(translated_article, title_en="The dry canal, a year on")
+    _response, messages = bulk_publish(admin_client, translated_article)
+    assert [message.strip() for message in messages] == ["1 page has been published"]
+    assert Page.objects.get(pk=translated_article.pk).specific.title_en == "The dry canal, a year on"
 
 
 def test_scheduled_publishing_keeps_machine_text_from_readers(client, machine_ready_draft, untranslated_article):
