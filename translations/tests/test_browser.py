@@ -148,6 +148,28 @@ def test_editor_publish_never_shows_machine_text_to_readers(live_server, browser
     assert response.ok and "Trucks wait all night." in response.text() and "[es]" not in response.text()
 
 
+def test_bulk_publish_from_the_listing_never_hides_a_live_translation(live_server, browser_page, translated_article):
+    """The editor ticks an article whose ready translation got a copied paragraph, and bulk-publishes: refused."""
+    from translations.actions import copy_source_into_empty
+
+    draft = Page.objects.get(pk=translated_article.pk).specific.get_latest_revision_as_object()
+    draft.body_en = [*draft.body_en.raw_data, {"type": "paragraph", "value": "<p>The river is gone.</p>"}]
+    draft.save_revision()
+    assert copy_source_into_empty(translated_article, "es") == 1
+    page = browser_page
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/admin/pages/{translated_article.get_parent().pk}/")
+    page.locator(f"input[data-bulk-action-checkbox][data-object-id='{translated_article.pk}']").check()
+    page.get_by_role("link", name="Publish selected pages", exact=True).click()
+    page.get_by_role("button", name="Yes, publish").click()
+    page.wait_for_load_state("networkidle")
+    assert "Nothing was published: “The dry canal” holds machine drafts" in page.content()
+    article = Page.objects.get(pk=translated_article.pk).specific
+    assert article.translation_ready and article.has_unpublished_changes
+    response = page.context.request.get(live_server.url + page_url_in(article, "es"))
+    assert "El canal está seco." in response.text() and "The river is gone." not in response.text()
+
+
 def test_a_spanish_original_opens_on_its_spanish_fields(live_server, browser_page, spanish_original_article):
     """The language picker starts on the page's original language, not on English."""
     page = browser_page
