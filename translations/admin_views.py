@@ -471,6 +471,11 @@ def import_view(request):
                 messages.success(request, _("Translations imported as draft revisions."))
             elif not result.ok:
                 messages.error(request, _("Nothing was applied: fix the conflicts below or import them separately."))
+    # A refused file is a bad request; one whose every entry conflicts, a conflict. Nothing was written.
+    status = 400 if form.errors else 409 if result and not result.ok and not result.applied_anything else 200
     return TemplateResponse(
-        request, "translations/import.html", {"form": form, "result": result, "header_title": _("Import translations")}
+        request,
+        "translations/import.html",
+        {"form": form, "result": result, "header_title": _("Import translations")},
+        status=status,
     )

@@ -37,7 +37,7 @@ def upload(client, name, text):
 def assert_refused(client, page, name, text, *fragments):
     revisions = page.revisions.count()
     response = upload(client, name, text)
-    assert response.status_code == 200
+    assert response.status_code == 400
     content = response.content.decode()
     assert "nothing was imported" in content
     for fragment in fragments:
