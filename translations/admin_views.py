@@ -365,7 +365,11 @@ def page_view(request, page_id, language):
             return segment_json(review, shown)
         if shown is None:
             return redirect(review.url)
-    return TemplateResponse(request, "translations/page.html", editor_context(review, **shown))
+    # Text refused by the form comes back as typed, with its errors, as a bad request.
+    refused = "form" in shown and bool(shown["form"].errors)
+    return TemplateResponse(
+        request, "translations/page.html", editor_context(review, **shown), status=400 if refused else 200
+    )
 
 
 def editor_context(review, form=None, errors=None, suggestions=None):

@@ -56,6 +56,22 @@ def show(text):
     return mark_safe("".join(str(_render(token)) for token in tokens(text)))
 
 
+LINK_SCHEMES = {"", "http", "https", "mailto", "tel"}
+
+
+def is_web_address(href):
+    """True for a relative, web, mail or phone address; false for ``javascript:``, ``data:`` and the like.
+
+    Browsers ignore control characters and spaces inside a scheme
+    (``java\tscript:``), so they are dropped before it is read.
+    """
+    compact = re.sub(r"[\x00-\x20\x7f]", "", href or "").lower()
+    scheme, colon, _rest = compact.partition(":")
+    if not colon or "/" in scheme or "?" in scheme or "#" in scheme:
+        return True  # no scheme: a relative address
+    return scheme in LINK_SCHEMES
+
+
 class _TagCollector(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -66,8 +82,11 @@ class _TagCollector(HTMLParser):
         attributes = visible_attributes(attrs)
         names = {name for name, _value in attributes}
         if tag == "a" and "linktype" not in names:
-            # An external link may point at the target language's version of the other site.
-            attributes = tuple((name, "" if name == "href" else value) for name, value in attributes)
+            # An external link may point at the target language's version of the other site,
+            # by web, mail or phone address: never a script.
+            attributes = tuple(
+                (name, "" if name == "href" and is_web_address(value) else value) for name, value in attributes
+            )
         self.tags[(tag, attributes)] += 1
 
     def handle_startendtag(self, tag, attrs):

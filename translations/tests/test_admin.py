@@ -110,7 +110,7 @@ def test_review_page_refuses_changed_markup(admin_client, long_article):
     response = admin_client.post(
         reverse("translations_admin:page", args=[page.pk, "es"]), {"action": "save", key: "<p>Nadie contesta.</p>"}
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert page_status(page, "es").status == Status.STALE
 
 
@@ -231,7 +231,7 @@ def test_review_screen_edits_words_and_placeholders_not_html(admin_client, long_
     assert "Nadie {1}responde{/1}." in content  # the textarea: words and the source's placeholders
     assert "&lt;a href" not in content.split("<textarea", 1)[1].split("</textarea>", 1)[0]
     response = admin_client.post(url, {"action": "save", key: "Nadie {1}contesta{/1}."})
-    assert response.status_code == 200  # a placeholder left out: refused, the text kept
+    assert response.status_code == 400  # a placeholder left out: refused, the text kept
     assert "Nadie {1}contesta{/1}." in response.content.decode()
     assert page_status(page, "es").status == Status.STALE
     response = admin_client.post(url, {"action": "save", key: "{2}Ahora{/2} nadie {1}contesta{/1}."})
@@ -239,6 +239,15 @@ def test_review_screen_edits_words_and_placeholders_not_html(admin_client, long_
     draft = Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
     assert draft.body_es.raw_data[2]["value"] == '<p><b>Ahora</b> nadie <a href="https://x.invalid">contesta</a>.</p>'
     assert page_status(page, "es").status == Status.UP_TO_DATE
+    # Raw markup is accepted only as the source has it; a link may not become a script.
+    response = admin_client.post(
+        url + "?all=1", {"action": "save", key: '<p><b>Ahora</b> nadie <a href="javascript:alert(1)">contesta</a>.</p>'}
+    )
+    assert response.status_code == 400 and "Keep exactly the markup and links of the source text." in response.text
+    assert (
+        "javascript:"
+        not in Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object().body_es.raw_data[2]["value"]
+    )
 
 
 def test_status_badges_answer_per_language_for_editors_only(admin_client, long_article):

@@ -241,6 +241,19 @@ def test_external_links_may_be_localised_internal_links_may_not(db):
     assert not markup_matches(internal, '<p>Mira <a linktype="page" id="8">cómo</a>.</p>')
 
 
+@pytest.mark.parametrize(
+    "href",
+    ["javascript:alert(1)", " JavaScript:alert(1)", "java&#9;script:alert(1)", "data:text/html,<b>x</b>", "vbscript:x"],
+)
+def test_a_localised_link_may_not_become_a_script(href):
+    from translations.diff import markup_matches
+
+    source = '<p>See <a href="https://x.invalid/report">how</a>.</p>'
+    assert not markup_matches(source, f'<p>Mira <a href="{href}">cómo</a>.</p>')
+    for address in ("https://x.invalid/informe", "/es/informe", "informe.html?a=b:c", "mailto:a@x.invalid"):
+        assert markup_matches(source, f'<p>Mira <a href="{address}">cómo</a>.</p>')
+
+
 def test_po_comments_name_each_field_of_a_quotation_block(long_article):
     """A translator reads which part of which block a segment is, never a block's internal id."""
     draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()

@@ -73,7 +73,7 @@ def test_a_segment_with_a_placeholder_left_out_is_refused_with_nothing_written(a
     answer = admin_client.post(url, {"action": f"save_segment:{first}", first: "Todos los pozos."}, **JSON)
     assert answer.status_code == 400 and "{1}" in answer.json()["errors"][0]
     response = admin_client.post(url, {"action": f"save_segment:{first}", first: "Todos los pozos."})
-    assert response.status_code == 200 and "Todos los pozos." in response.content.decode()
+    assert response.status_code == 400 and "Todos los pozos." in response.content.decode()
     assert Revision.objects.count() == revisions
     assert len(keys_of(two_stale)) == 2
 
