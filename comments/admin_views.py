@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -19,8 +19,8 @@ from .models import Comment
 QUEUE_LABELS = {
     "pending": gettext_lazy("Pending"),
     "reported": gettext_lazy("Reported"),
-    "approved": gettext_lazy("Approved"),
-    "rejected": gettext_lazy("Rejected"),
+    "approved": pgettext_lazy("comment queue", "Approved"),
+    "rejected": pgettext_lazy("comment queue", "Rejected"),
     "spam": gettext_lazy("Spam"),
 }
 ACTION_LABELS = {

@@ -14,6 +14,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.bilingual import LanguageChoices
 
@@ -51,7 +52,7 @@ class Tip(models.Model):
     """One message from a source, with its files."""
 
     class Status(models.TextChoices):
-        NEW = "new", _("New")
+        NEW = "new", pgettext_lazy("tip status", "New")
         IN_PROGRESS = "in_progress", _("In progress")
         HANDLED = "handled", _("Handled")
 

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from wagtail.users.models import UserProfile
 
 from comments.models import MODERATORS_GROUP_NAME, ClientBan, Comment, ModerationEvent, Report, WordRule
 from conftest import listing_rows
@@ -208,6 +209,20 @@ def test_ban_writer(moderator_client, article):
     Comment.objects.filter(pk=comment.pk).update(client_hash="a" * 64)
     moderator_client.post(f"/admin/comments/{comment.pk}/", {"operation": "ban"})
     assert ClientBan.objects.filter(client_hash="a" * 64).exists()
+
+
+def test_our_spanish_words_do_not_replace_wagtails_in_the_spanish_admin(client, django_user_model, article):
+    """“Reports” is Wagtail's reports menu (Informes) and, on a comment, readers' abuse reports (Denuncias)."""
+    editor = django_user_model.objects.create_superuser("editora", "e@frontera.invalid", "x")
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "es"
+    profile.save()
+    client.force_login(editor)
+    comment = add_comment(article, "A reported remark")
+    dashboard = client.get("/admin/").content.decode()
+    assert "Informes" in dashboard and "Denuncias" not in dashboard
+    detail = client.get(f"/admin/comments/{comment.pk}/").content.decode()
+    assert "<h2>Denuncias</h2>" in detail
 
 
 def test_dashboard_panel_shows_pending_count(moderator_client, queue_comments):
