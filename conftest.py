@@ -28,17 +28,30 @@ def uses_database(item):
     return item.get_closest_marker("django_db") is not None or bool(DATABASE_FIXTURES & set(item.fixturenames))
 
 
-def pytest_collection_modifyitems(items):
-    """Under mutmut (``make mutate``), the tests that need no database run first.
+def is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    marked = marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+    return bool(marked) or bool({"transactional_db", "live_server"} & set(item.fixturenames))
 
-    mutmut stops at the first failing test, and those tests take milliseconds
-    where one with pages to build takes a second: most mutants die before
-    the first page is made. The sort is stable, so the database tests keep
-    pytest-django's order, transactional ones last: their flush would empty
-    the pages and groups the data migrations made for the tests after them.
+
+def pytest_collection_modifyitems(config, items):
+    """Under mutmut (``make mutate``): no transactional tests, and those that need no database first.
+
+    mutmut runs each mutant's tests in a new process on the same test
+    database (``--reuse-db``). A transactional test empties every table when
+    it ends, the groups and pages the data migrations made included, so the
+    next mutant's tests would fail for that, not for the mutant, and count
+    it killed. mutmut stops at the first failing test, and tests without a
+    database take milliseconds where one with pages to build takes a second:
+    most mutants die before the first page is made.
     """
-    if "mutmut" in sys.modules:
-        items.sort(key=uses_database)
+    if "mutmut" not in sys.modules:
+        return
+    left_out = [item for item in items if is_transactional(item)]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if not is_transactional(item)]
+    items.sort(key=uses_database)
 
 
 def paragraph(html, block_id=None):
