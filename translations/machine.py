@@ -20,12 +20,15 @@ sent as HTML with the service's HTML mode so markup survives. Whatever it
 returns is stored as an unreviewed draft with its provenance.
 """
 
+import logging
 import re
 
 import requests
 from django.conf import settings
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 
 class MachineTranslationError(Exception):
@@ -77,14 +80,21 @@ class DummyTranslator(MachineTranslator):
 
 class HTTPTranslator(MachineTranslator):
     def post(self, url, **kwargs):
+        # What went wrong is logged for the operator; translators read a plain message, with no
+        # internal address or answer in it.
         try:
             response = requests.post(url, timeout=self.timeout, **kwargs)
         except requests.RequestException as error:
-            raise MachineTranslationError(str(error)) from error
-        if response.status_code != 200:
+            logger.warning("Machine translation backend %s unreachable: %s", self.name, error)
             raise MachineTranslationError(
-                _("The translation service answered %(code)s: %(body)s")
-                % {"code": response.status_code, "body": response.text[:200]}
+                _("The translation service could not be reached. Try again later, or translate it yourself.")
+            ) from error
+        if response.status_code != 200:
+            logger.warning(
+                "Machine translation backend %s answered %s: %s", self.name, response.status_code, response.text[:200]
+            )
+            raise MachineTranslationError(
+                _("The translation service refused the request (error %(code)s).") % {"code": response.status_code}
             )
         try:
             return response.json()

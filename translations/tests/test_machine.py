@@ -89,8 +89,19 @@ def test_libretranslate_speaks_its_api(fake_service):
 
 def test_libretranslate_errors_are_raised(fake_service):
     backend = LibreTranslateBackend("libre", {"URL": fake_service, "API_KEY": "wrong"})
-    with pytest.raises(MachineTranslationError):
+    with pytest.raises(MachineTranslationError, match=r"^The translation service refused the request \(error 403\)\.$"):
         backend.translate(["x"], "en", "es")
+
+
+def test_an_unreachable_service_is_named_to_translators_without_its_address(caplog):
+    """The operator's log has the address and the error; the translator's message has neither."""
+    backend = LibreTranslateBackend("libre", {"URL": "http://127.0.0.1:1", "TIMEOUT": 2})
+    with pytest.raises(MachineTranslationError) as raised:
+        backend.translate(["x"], "en", "es")
+    assert str(raised.value) == (
+        "The translation service could not be reached. Try again later, or translate it yourself."
+    )
+    assert "127.0.0.1" in caplog.text and "libre" in caplog.text
 
 
 def test_deepl_speaks_its_api(fake_service):
