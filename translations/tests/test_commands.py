@@ -78,7 +78,9 @@ def test_import_with_conflicts_fails_and_applies_nothing(tmp_path, long_article)
     text = output.read_text().replace("<target>Los precios subieron.</target>", "<target>Duplicados.</target>")
     output.write_text(text.replace('state="initial"', 'state="translated"'))
     edit(long_article, "en", 1, "<p>Prices tripled.</p>")
-    with pytest.raises(CommandError):
+    with pytest.raises(CommandError, match="dry run"):
+        run("import", str(output), "--dry-run")
+    with pytest.raises(CommandError, match="Nothing applied"):
         run("import", str(output))
     draft = long_article.get_latest_revision_as_object()
     assert draft.body_es.raw_data[1]["value"] == "<p>Los precios subieron.</p>"

@@ -128,7 +128,10 @@ class Command(BaseCommand):
             f"{len(result.conflicts)} conflicts, {len(result.errors)} errors, {len(result.skipped)} skipped; "
             f"{len(result.revisions)} draft revisions."
         )
-        if not result.ok and not partial and not dry_run:
+        if not result.ok and dry_run:
+            # A dry run is how a script checks a file: its answer is the exit status.
+            raise CommandError("The file has the conflicts or errors listed above; nothing was changed (dry run).")
+        if not result.ok and not partial:
             raise CommandError("Nothing applied: fix the conflicts and errors listed above, or use --partial.")
 
     def handle_baseline(self, **options):
