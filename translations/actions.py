@@ -12,7 +12,14 @@ from wagtail.models import Page, Revision
 
 from . import memory
 from .models import Status, TranslationState
-from .segments import PageText, is_translatable, language_codes, set_target_values, target_languages
+from .segments import (
+    PageText,
+    is_translatable,
+    language_codes,
+    remove_target_values,
+    set_target_values,
+    target_languages,
+)
 from .snippets import SnippetText
 from .snippets import set_target_values as set_snippet_values
 from .status import (
@@ -222,8 +229,11 @@ def mark_up_to_date(page, language, user=None, approve_machine=False):
     return len(machine_keys)
 
 
-def save_reviewed_text(page, language, values, user=None, publish=False):
+def save_reviewed_text(page, language, values, user=None, publish=False, removed=()):
     """Write reviewed target text from the admin and confirm exactly those segments.
+
+    ``removed`` names segments the source no longer has that the translator
+    takes out of the translation too.
 
     With ``publish``, the new revision is published, unless it is marked
     ready for readers while machine text nobody reviewed remains: the
@@ -231,9 +241,11 @@ def save_reviewed_text(page, language, values, user=None, publish=False):
     draft. Returns the languages holding it back (empty when published or
     not asked to publish).
     """
-    draft = set_target_values(editable_page(page), language, values, pairs=state_pairs(page, language))
+    pairs = state_pairs(page, language)
+    draft = remove_target_values(editable_page(page), language, removed, pairs=pairs)
+    draft = set_target_values(draft, language, values, pairs=pairs)
     revision = save_draft(draft, user=user)
-    confirm(PageText(draft), language, keys=set(values), user=user, revision=revision)
+    confirm(PageText(draft), language, keys=set(values) | set(removed), user=user, revision=revision)
     if not publish:
         return []
     held_back = languages_with_unreviewed_machine_text(draft) if getattr(draft, "translation_ready", False) else []

@@ -164,11 +164,13 @@ def save_segments(review):
     form = review.form(request.POST)
     if not form.is_valid():
         return {"form": form}
-    values = form.changed_values()
-    if not values:
+    values, removed = form.changed_values(), form.removed_keys()
+    if not values and not removed:
         messages.info(request, _("Nothing to save."))
         return None
-    held_back = actions.save_reviewed_text(review.page, review.language, values, user=request.user, publish=publish)
+    held_back = actions.save_reviewed_text(
+        review.page, review.language, values, user=request.user, publish=publish, removed=removed
+    )
     if held_back:
         messages.error(
             request,
@@ -195,10 +197,15 @@ def save_one_segment(review):
     if not form.is_valid():
         # Shown again with everything the translator typed, errors by each segment.
         return {"form": ReviewForm(review.segments, request.POST)}
-    values = form.changed_values()
-    if values:
-        actions.save_reviewed_text(review.page, review.language, values, user=request.user)
-    messages.success(request, _("Segment saved and confirmed against the current source."))
+    values, removed = form.changed_values(), form.removed_keys()
+    if not values and not removed:
+        messages.info(request, _("Nothing to save."))
+        return None
+    actions.save_reviewed_text(review.page, review.language, values, user=request.user, removed=removed)
+    if removed:
+        messages.success(request, _("Taken out of the translation, as it was out of the original."))
+    else:
+        messages.success(request, _("Segment saved and confirmed against the current source."))
     return None
 
 

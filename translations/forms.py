@@ -13,6 +13,7 @@ from .models import Status
 from .richtext import PlaceholderError, canonical_html, from_placeholders, looks_like_html, renumber, to_placeholders
 from .segments import HTML, is_translatable, normalise
 from .snippets import specs
+from .status import SEGMENT_REMOVED
 
 
 def language_choices():
@@ -118,6 +119,14 @@ class ReviewForm(forms.Form):
             if changed or (self.one_segment and segment.needs_work):
                 values[key] = value.strip()
         return values
+
+    def removed_keys(self):
+        """Segments the source removed whose translation the translator emptied: to take out too."""
+        return {
+            key
+            for key, segment in self.segments.items()
+            if segment.status == SEGMENT_REMOVED and segment.target and not normalise(self.cleaned_data.get(key, ""))
+        }
 
 
 class ExportForm(forms.Form):

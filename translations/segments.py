@@ -378,6 +378,43 @@ def set_target_values(page, language, values, source=None, pairs=None):
     return page
 
 
+def remove_target_values(page, language, keys, pairs=None):
+    """Take the text of ``keys`` out of ``page``'s ``language`` fields: text the source no longer has.
+
+    A plain field is emptied. In a StreamField, a block the source no longer
+    has is removed once none of its text is left; otherwise only the named
+    texts are emptied (the source emptied them, its block stays).
+    """
+    text = PageText(page, {language: pairs or {}})
+    if language == text.source:
+        raise ValueError(f"{language} is the original language of page {page.pk}")
+    by_field = {}
+    for key in keys:
+        field, _sep, rest = key.partition(SEPARATOR)
+        by_field.setdefault(field, set()).add(rest)
+    for field_name, rests in by_field.items():
+        field = _field(type(page), field_name)
+        if not isinstance(field, StreamField):
+            setattr(page, f"{field_name}_{language}", "")
+            continue
+        alignment = text.alignment(field_name, language)
+        source_ids = {item.get("id") for item in stream_raw(text.raw(field_name, text.source))}
+        kept = []
+        for item in copy.deepcopy(stream_raw(text.raw(field_name, language))):
+            child = field.stream_block.child_blocks.get(item.get("type"))
+            key_id = alignment.get(item.get("id"), item.get("id"))
+            leaves = list(_walk_block(child, item.get("value"), ())) if child is not None else []
+            named = [path for path, _kind, _text in leaves if SEPARATOR.join([key_id, *path]) in rests]
+            emptied = all(path in named or not normalise(leaf) for path, _kind, leaf in leaves)
+            if named and emptied and key_id not in source_ids:
+                continue  # the source removed the block: so does the translation
+            for path in named:
+                item["value"] = _set_path(child, item["value"], list(path), "")
+            kept.append(item)
+        setattr(page, f"{field_name}_{language}", kept)
+    return page
+
+
 def fill_slug(page, language):
     """Give ``page`` a ``language`` slug from its ``language`` title when it has none.
 

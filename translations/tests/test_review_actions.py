@@ -158,6 +158,49 @@ def test_a_translator_who_may_not_publish_cannot_save_and_publish(stories_transl
     assert publishes.count() == published_before
 
 
+@pytest.mark.parametrize("button", ["save", "save_segment"])
+def test_a_paragraph_the_original_dropped_is_taken_out_of_the_translation(admin_client, long_article, button):
+    """The editor deleted the second English paragraph; the translator empties its Spanish and saves."""
+    draft = latest(long_article)
+    draft.body_en = [block for index, block in enumerate(draft.body_en.raw_data) if index != 1]
+    draft.save_revision()
+    [removed] = page_status(long_article, "es").changed_segments()
+    assert removed.status == "removed" and removed.target.text == "<p>Los precios subieron.</p>"
+    action = "save" if button == "save" else f"save_segment:{removed.key}"
+    response = admin_client.post(review_url(long_article), {"action": action, removed.key: ""}, follow=True)
+    assert messages_of(response) == [
+        "Translation saved and confirmed against the current source."
+        if button == "save"
+        else "Taken out of the translation, as it was out of the original."
+    ]
+    body = [block["value"] for block in latest(long_article).body_es.raw_data]
+    assert body == ["<p>Los pozos son <b>privados</b>.</p>", '<p>Nadie <a href="https://x.invalid">responde</a>.</p>']
+    assert page_status(long_article, "es").status == Status.UP_TO_DATE
+
+
+def test_a_caption_the_original_emptied_is_emptied_and_its_image_block_kept(admin_client, long_article):
+    """The English image keeps its block without a caption; the Spanish one must keep its block too."""
+    image_id = str(uuid.uuid4())
+
+    def with_image(blocks, caption):
+        value = {"image": None, "alt": "", "caption": caption, "credit": ""}
+        return [*blocks, {"type": "image", "id": image_id, "value": value}]
+
+    draft = latest(long_article)
+    draft.body_en = with_image(draft.body_en.raw_data, "The dry canal")
+    draft.body_es = with_image(draft.body_es.raw_data, "El canal seco")
+    draft.save_revision()
+    draft = latest(long_article)
+    draft.body_en = with_image(draft.body_en.raw_data[:-1], "")
+    draft.save_revision()
+    [removed] = page_status(long_article, "es").changed_segments()
+    assert removed.key.endswith("caption") and removed.status == "removed"
+    admin_client.post(review_url(long_article), {"action": f"save_segment:{removed.key}", removed.key: ""})
+    last = latest(long_article).body_es.raw_data[-1]
+    assert (last["type"], last["id"], last["value"]["caption"]) == ("image", image_id, "")
+    assert page_status(long_article, "es").status == Status.UP_TO_DATE
+
+
 @pytest.fixture
 def not_yet_ready(translated_article):
     """An up-to-date Spanish translation that readers do not see yet."""
