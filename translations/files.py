@@ -337,21 +337,35 @@ def parse_xliff(content):
         if (kind, isinstance(subject, int)) not in (("page", True), ("snippet", False)):
             raise FileError(_("A file element does not name a page; was this file exported here?"))
         for unit in file_element.iter(namespace + "unit"):
-            for segment in unit.findall(namespace + "segment"):
-                source = segment.find(namespace + "source")
-                target = segment.find(namespace + "target")
-                target_text = "" if target is None else _flatten(target, namespace)
-                state = segment.get("state", "initial")
-                items.append(
-                    ImportedSegment(
-                        subject,
-                        unit.get("id", ""),
-                        "" if source is None else _flatten(source, namespace),
-                        target_text,
-                        bool(target_text.strip()) and state in ("translated", "reviewed", "final"),
-                    )
+            source_text, target_text, translated = _unit_text(unit, namespace)
+            items.append(
+                ImportedSegment(
+                    subject, unit.get("id", ""), source_text, target_text, bool(target_text.strip()) and translated
                 )
+            )
     return language, items
+
+
+def _unit_text(unit, namespace):
+    """(source, target, every segment translated) of one unit, its segments and ignorables joined in order.
+
+    Translation tools may split a unit into one segment per sentence, with the
+    spaces between them in ``ignorable`` elements; an ignorable without a
+    target reads as its source.
+    """
+    sources, targets, translated = [], [], True
+    for part in unit:
+        if part.tag not in (namespace + "segment", namespace + "ignorable"):
+            continue
+        source, target = part.find(namespace + "source"), part.find(namespace + "target")
+        sources.append("" if source is None else _flatten(source, namespace))
+        if target is None and part.tag == namespace + "ignorable":
+            targets.append(sources[-1])
+        else:
+            targets.append("" if target is None else _flatten(target, namespace))
+        if part.tag == namespace + "segment":
+            translated = translated and part.get("state", "initial") in ("translated", "reviewed", "final")
+    return "".join(sources), "".join(targets), translated
 
 
 def parse(content, name=""):

@@ -199,6 +199,23 @@ def test_xliff_round_trip_writes_a_draft_with_markup_intact(stale_article):
     assert page_status(stale_article, "es").status == Status.UP_TO_DATE
 
 
+def test_an_xliff_unit_split_into_sentences_by_a_translation_tool_is_applied_whole(long_article):
+    """One segment per sentence and the space between them ignorable, as a CAT tool's sentence splitting leaves them."""
+    edit(long_article, "en", 1, "<p>Prices doubled. Nobody answers.</p>")
+    content = export_xliff(long_article).decode()
+    start, end = content.index("<segment"), content.index("</segment>") + len("</segment>")
+    assert "<source>Prices doubled. Nobody answers.</source>" in content[start:end]
+    split = (
+        '<segment state="translated"><source>Prices doubled.</source><target>Los precios se duplicaron.</target>'
+        "</segment><ignorable><source> </source></ignorable>"
+        '<segment state="reviewed"><source>Nobody answers.</source><target>Nadie contesta.</target></segment>'
+    )
+    result = files.import_file((content[:start] + split + content[end:]).encode(), "page.xlf")
+    assert result.ok and len(result.applied) == 1, (result.conflicts, result.errors)
+    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    assert draft.body_es.raw_data[1]["value"] == "<p>Los precios se duplicaron. Nadie contesta.</p>"
+
+
 def test_xliff_import_after_the_source_changed_applies_nothing(stale_article):
     translated = translate_xliff(
         export_xliff(stale_article),
