@@ -54,6 +54,19 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=uses_database)
 
 
+def pytest_sessionfinish(session):
+    """Under mutmut, the test run's database connections are closed when it ends.
+
+    mutmut forks each mutant's run from the process that ran the clean tests;
+    a connection left open there would be shared by the forks, which then
+    fail on its crossed answers and count every mutant killed.
+    """
+    if "mutmut" in sys.modules:
+        from django.db import connections
+
+        connections.close_all()
+
+
 def paragraph(html, block_id=None):
     return {"type": "paragraph", "value": html, "id": block_id or str(uuid.uuid4())}
 
