@@ -29,7 +29,15 @@ from .review import machine_segments, machine_suggestion, review_rows
 from .segments import is_translatable, language_codes, target_languages
 from .snippets import edit_url as snippet_edit_url
 from .snippets import snippets_for
-from .status import all_statuses, editable_pages, language_name, latest_text, page_status, snippet_statuses
+from .status import (
+    SEGMENT_MISSING,
+    all_statuses,
+    editable_pages,
+    language_name,
+    latest_text,
+    page_status,
+    snippet_statuses,
+)
 from .tasks import machine_translate_page
 
 
@@ -240,7 +248,18 @@ def mark_up_to_date(review):
             )
             % {"count": left},
         )
-    else:
+    missing = [s for s in page_status(review.page, review.language).segments if s.status == SEGMENT_MISSING]
+    if missing:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)s segment has no translation yet: translate it below, or copy the original into it.",
+                "%(count)s segments have no translation yet: translate them below, or copy the original into them.",
+                len(missing),
+            )
+            % {"count": len(missing)},
+        )
+    if not left and not missing:
         messages.success(request, _("Marked as up to date."))
 
 

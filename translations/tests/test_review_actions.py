@@ -201,6 +201,17 @@ def test_a_caption_the_original_emptied_is_emptied_and_its_image_block_kept(admi
     assert page_status(long_article, "es").status == Status.UP_TO_DATE
 
 
+def test_marking_up_to_date_says_which_segments_still_have_no_translation(admin_client, long_article):
+    draft = latest(long_article)
+    draft.body_en = [*draft.body_en.raw_data, {"type": "paragraph", "value": "<p>A drought began.</p>"}]
+    draft.save_revision()
+    response = admin_client.post(review_url(long_article), {"action": "mark_up_to_date"}, follow=True)
+    assert messages_of(response) == [
+        "1 segment has no translation yet: translate it below, or copy the original into it."
+    ]
+    assert page_status(long_article, "es").status == Status.STALE
+
+
 @pytest.fixture
 def not_yet_ready(translated_article):
     """An up-to-date Spanish translation that readers do not see yet."""
