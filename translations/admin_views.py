@@ -413,7 +413,9 @@ def editor_context(review, form=None, errors=None, suggestions=None):
         "backends": list(configured_backends()),
         "can_publish": permissions.can_publish(),
         "has_readiness": hasattr(page, "translation_ready"),
+        # Marked ready in the latest draft; readers see it only once that is live.
         "is_ready": getattr(page.get_latest_revision_as_object(), "translation_ready", False),
+        "readers_see_it": page.live and getattr(page, "translation_ready", False),
         "machine_segments": machine_segments(status),
         "export_url": reverse("translations_admin:export") + f"?page={page.pk}&language={review.language}",
         "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),

@@ -218,6 +218,19 @@ def not_yet_ready(translated_article):
     return edit(translated_article, translation_ready=False, publish=True)
 
 
+def test_the_review_page_says_whether_readers_see_the_translation_yet(stories_translator, not_yet_ready):
+    """Marked ready by a translator who may not publish, it waits for an editor; published, readers see it."""
+    translator = stories_translator
+    before = translator.get(review_url(not_yet_ready)).content.decode()
+    assert "Readers do not see this translation yet: they get the original under a notice." in before
+    translator.post(review_url(not_yet_ready), {"action": "mark_ready"})
+    waiting = translator.get(review_url(not_yet_ready)).content.decode()
+    assert "Marked ready for readers: they will see it once the page is published." in waiting
+    assert "Readers see this translation." not in waiting
+    Page.objects.get(pk=not_yet_ready.pk).specific.get_latest_revision().publish()
+    assert "Readers see this translation." in translator.get(review_url(not_yet_ready)).content.decode()
+
+
 def test_marking_ready_a_live_page_publishes_it_for_readers(admin_client, admin_user, not_yet_ready):
     response = admin_client.post(review_url(not_yet_ready), {"action": "mark_ready"}, follow=True)
     assert messages_of(response) == ["The translation is ready and published for readers."]
