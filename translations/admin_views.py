@@ -33,6 +33,7 @@ from .status import (
     SEGMENT_MISSING,
     all_statuses,
     editable_pages,
+    language_in_a_sentence,
     language_name,
     latest_text,
     page_status,
@@ -186,7 +187,7 @@ def save_segments(review):
                 "Saved, but not published: the %(language)s text has machine drafts nobody has reviewed. "
                 "Review or approve them below, then publish."
             )
-            % {"language": ", ".join(language_name(language) for language in held_back)},
+            % {"language": ", ".join(language_in_a_sentence(language) for language in held_back)},
         )
     elif publish:
         messages.success(request, _("Translation saved, confirmed against the current source and published."))
@@ -407,6 +408,8 @@ def editor_context(review, form=None, errors=None, suggestions=None):
         "status": status,
         "language_name": language_name(review.language),
         "source_language_name": language_name(status.source_language),
+        "language_in_a_sentence": language_in_a_sentence(review.language),
+        "source_language_in_a_sentence": language_in_a_sentence(status.source_language),
         "rows": review_rows(status, form, review.show_all, suggestions, errors),
         "form": form,
         "show_all": review.show_all,

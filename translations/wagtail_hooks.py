@@ -19,7 +19,7 @@ from .segments import is_translatable, target_languages
 from .snippets import snippets_for
 from .status import (
     all_statuses,
-    language_name,
+    language_in_a_sentence,
     languages_with_unreviewed_machine_text,
     page_status,
     snippet_statuses,
@@ -210,6 +210,6 @@ def refuse_unreviewed_machine_text(request, page):
             "The %(language)s text has machine drafts nobody has reviewed. Review them, or untick "
             "“translation ready”, before publishing."
         )
-        % {"language": ", ".join(language_name(language) for language in languages)},
+        % {"language": ", ".join(language_in_a_sentence(language) for language in languages)},
     )
     return redirect("wagtailadmin_pages:edit", page.pk)

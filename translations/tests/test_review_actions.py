@@ -135,6 +135,7 @@ def test_the_review_page_says_who_confirmed_in_spanish(admin_client, admin_user,
     profile.save()
     html = admin_client.get(review_url(long_article)).content.decode()
     assert "Confirmada por última vez el" in html and "por Rosa Luna." in html
+    assert "Traducción al español de una página escrita en inglés." in html
 
 
 def test_save_and_publish_is_logged_as_the_translators_publish(admin_client, admin_user, long_article):
