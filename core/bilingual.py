@@ -10,9 +10,20 @@ from django.conf import settings
 from django.db import models
 from django.utils import translation
 from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
+
+# Spanish writes language names in lower case inside a sentence; English does not.
+LANGUAGE_NAMES_IN_SENTENCE = {
+    "en": pgettext_lazy("language name inside a sentence", "English"),
+    "es": pgettext_lazy("language name inside a sentence", "Spanish"),
+}
+
+
+def language_in_a_sentence(code):
+    """A language's name as it reads inside a sentence ("en inglés"); an unknown code as itself."""
+    return str(LANGUAGE_NAMES_IN_SENTENCE.get(code, code))
 
 
 def language_codes():

@@ -21,6 +21,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import HeaderButton
 from wagtail.models import Page
 
+from core.bilingual import language_in_a_sentence
+
 from . import actions, files
 from .forms import ExportForm, ImportForm, ReviewForm, TranslationsFilterSet, editable_text
 from .machine import MachineTranslationError, configured_backends
@@ -33,7 +35,6 @@ from .status import (
     SEGMENT_MISSING,
     all_statuses,
     editable_pages,
-    language_in_a_sentence,
     language_name,
     latest_text,
     page_status,
@@ -408,8 +409,6 @@ def editor_context(review, form=None, errors=None, suggestions=None):
         "status": status,
         "language_name": language_name(review.language),
         "source_language_name": language_name(status.source_language),
-        "language_in_a_sentence": language_in_a_sentence(review.language),
-        "source_language_in_a_sentence": language_in_a_sentence(status.source_language),
         "rows": review_rows(status, form, review.show_all, suggestions, errors),
         "form": form,
         "show_all": review.show_all,

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from wagtail.models import Page, Revision, get_page_models
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -116,17 +115,6 @@ class PageStatus:
 
 def language_name(code):
     return str(dict(settings.LANGUAGES).get(code, code))
-
-
-# Spanish writes a language's name in lower case inside a sentence ("el texto en español").
-LANGUAGES_IN_A_SENTENCE = {
-    "en": pgettext_lazy("language name inside a sentence", "English"),
-    "es": pgettext_lazy("language name inside a sentence", "Spanish"),
-}
-
-
-def language_in_a_sentence(code):
-    return str(LANGUAGES_IN_A_SENTENCE.get(code, language_name(code)))
 
 
 def content_page(page, revision=None):

@@ -13,13 +13,14 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button, ListingButton
 from wagtail.models import Page
 
+from core.bilingual import language_in_a_sentence
+
 from . import admin_urls
 from .models import Status
 from .segments import is_translatable, target_languages
 from .snippets import snippets_for
 from .status import (
     all_statuses,
-    language_in_a_sentence,
     languages_with_unreviewed_machine_text,
     page_status,
     snippet_statuses,

@@ -4,17 +4,18 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.dateformat import format as format_date
-from django.utils.translation import get_language_info, pgettext, pgettext_lazy
+from django.utils.translation import get_language_info, pgettext
 
-from core.bilingual import current_language, lang_attribute, language_codes, page_url_in, value_language
+from core.bilingual import (
+    current_language,
+    lang_attribute,
+    language_codes,
+    language_in_a_sentence,
+    page_url_in,
+    value_language,
+)
 
 register = template.Library()
-
-# Spanish writes language names in lower case inside a sentence; English does not.
-LANGUAGE_NAMES_IN_SENTENCE = {
-    "en": pgettext_lazy("language name inside a sentence", "English"),
-    "es": pgettext_lazy("language name inside a sentence", "Spanish"),
-}
 
 
 def route_suffix(page, request):
@@ -120,4 +121,4 @@ def tag_lang_attr(tag):
 @register.filter
 def language_name(code):
     """A language's name as it reads inside a sentence ("en inglés")."""
-    return LANGUAGE_NAMES_IN_SENTENCE.get(code, code)
+    return language_in_a_sentence(code)
