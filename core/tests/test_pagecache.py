@@ -51,6 +51,7 @@ def test_key_separates_encoding_host_and_page_number(client, translated_article,
     ],
 )
 def test_never_stored(client, translated_article, request_kwargs):
+    request_kwargs = dict(request_kwargs)  # the parameter itself is shared by every run in the process
     path = request_kwargs.pop("path")
     for _attempt in range(2):
         response = client.get(path, **request_kwargs)
