@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from .richtext import canonical_html, canonical_tag, looks_like_html, visible_attributes
 
 TOKEN_RE = re.compile(r"<[^>]+>|\s+|[^\s<]+")
+HIDDEN_MARKUP_RE = re.compile(r"<[!?]")
 
 
 def tokens(text):
@@ -109,5 +110,11 @@ def markup_matches(source, target):
     Internal links (``linktype="page" id=…``) must stay as they are: Wagtail
     renders them as the reader's language's URL of the page. External links
     may change address (a localised version of the same document).
+
+    A comment, CDATA section or other declaration is never accepted: parsers
+    disagree on where some end (``<!-->``, ``<![CDATA[``), so markup hidden
+    in one from this check could reach readers as real tags.
     """
+    if HIDDEN_MARKUP_RE.search(target or ""):
+        return False
     return markup(source) == markup(target)

@@ -271,6 +271,25 @@ def test_a_localised_link_may_not_become_a_script(href):
         assert markup_matches(source, f'<p>Mira <a href="{address}">cómo</a>.</p>')
 
 
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        "<![CDATA[><img src=x onerror=alert(1)>]]>",
+        '<!--><meta http-equiv="refresh" content="0;url=/x">-->',
+        "<!---><img src=x>-->",
+        "<!--x--!><img src=x>-->",
+        "<?php ><img src=x> ?>",
+        "<!doctype html>",
+    ],
+)
+def test_markup_hidden_in_a_comment_or_declaration_is_refused(hidden):
+    """Parsers disagree on where these end: what this check reads as a comment, a browser may read as tags."""
+    from translations.diff import markup_matches
+
+    source = '<p>See <a href="https://x.invalid/report">how</a>.</p>'
+    assert not markup_matches(source, f'<p>Mira <a href="https://x.invalid/informe">cómo</a>.{hidden}</p>')
+
+
 def test_po_comments_name_each_field_of_a_quotation_block(long_article):
     """A translator reads which part of which block a segment is, never a block's internal id."""
     draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
