@@ -24,8 +24,8 @@ from .snippets import SnippetText
 from .snippets import set_target_values as set_snippet_values
 from .status import (
     SEGMENT_MISSING,
-    languages_with_unreviewed_machine_text,
     latest_text,
+    machine_text_readers_would_see,
     page_status,
     snippet_states_of,
     state_lookup,
@@ -235,11 +235,10 @@ def save_reviewed_text(page, language, values, user=None, publish=False, removed
     ``removed`` names segments the source no longer has that the translator
     takes out of the translation too.
 
-    With ``publish``, the new revision is published, unless it is marked
-    ready for readers while machine text nobody reviewed remains: the
-    publish guard would then quietly hide the translation, so it waits as a
-    draft. Returns the languages holding it back (empty when published or
-    not asked to publish).
+    With ``publish``, the new revision is published, unless readers would
+    see machine text nobody reviewed (on a page marked ready, or one with no
+    readiness setting): it then waits as a draft. Returns the languages
+    holding it back (empty when published or not asked to publish).
     """
     pairs = state_pairs(page, language)
     draft = remove_target_values(editable_page(page), language, removed, pairs=pairs)
@@ -248,7 +247,7 @@ def save_reviewed_text(page, language, values, user=None, publish=False, removed
     confirm(PageText(draft), language, keys=set(values) | set(removed), user=user, revision=revision)
     if not publish:
         return []
-    held_back = languages_with_unreviewed_machine_text(draft) if getattr(draft, "translation_ready", False) else []
+    held_back = machine_text_readers_would_see(draft)
     if not held_back:
         revision.publish(user=user)
     return held_back

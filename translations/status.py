@@ -332,6 +332,18 @@ def unreviewed_machine_keys(text, language, state):
     }
 
 
+def machine_text_readers_would_see(page):
+    """Languages whose unreviewed machine text readers would see if ``page`` (as in memory) went live.
+
+    A page with a readiness setting shows a translation only once it is
+    marked ready; a page without one (the home page, an index) shows every
+    text it has.
+    """
+    if not getattr(page, "translation_ready", True):
+        return []
+    return languages_with_unreviewed_machine_text(page)
+
+
 def languages_with_unreviewed_machine_text(page):
     """Target languages of ``page`` (as it is in memory) that hold unreviewed machine text."""
     if page.pk is None or not is_translatable(type(page)):

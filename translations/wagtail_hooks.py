@@ -21,7 +21,7 @@ from .segments import is_translatable, target_languages
 from .snippets import snippets_for
 from .status import (
     all_statuses,
-    languages_with_unreviewed_machine_text,
+    machine_text_readers_would_see,
     page_status,
     snippet_statuses,
     statuses_for,
@@ -174,17 +174,17 @@ def refuse_bulk_publish_of_unreviewed_machine_text(request, action_type, objects
     held = []
     for page in objects:
         draft = page.specific.get_latest_revision_as_object()
-        if getattr(draft, "translation_ready", False) and languages_with_unreviewed_machine_text(draft):
+        if machine_text_readers_would_see(draft):
             held.append(draft.get_admin_display_title())
     if not held:
         return None
     messages.error(
         request,
         ngettext(
-            "Nothing was published: %(pages)s holds machine drafts nobody has reviewed in a translation "
-            "marked ready. Review them, or untick “translation ready”, then publish again.",
-            "Nothing was published: %(pages)s hold machine drafts nobody has reviewed in translations "
-            "marked ready. Review them, or untick “translation ready”, then publish again.",
+            "Nothing was published: %(pages)s holds machine drafts nobody has reviewed, which readers "
+            "would see. Review them (or untick “translation ready”), then publish again.",
+            "Nothing was published: %(pages)s hold machine drafts nobody has reviewed, which readers "
+            "would see. Review them (or untick “translation ready”), then publish again.",
             len(held),
         )
         % {"pages": ", ".join(f"“{title}”" for title in held)},
@@ -194,23 +194,25 @@ def refuse_bulk_publish_of_unreviewed_machine_text(request, action_type, objects
 
 @hooks.register("before_publish_page")
 def refuse_unreviewed_machine_text(request, page):
-    """Say why a page marked ready cannot show its translation yet.
+    """Say why a page cannot be published with machine text readers would see.
 
     The draft is already saved. Bulk publishing is refused by the hook
     above; scheduled publishing and code are held back by the ``pre_save``
-    guard in ``signals``.
+    guard in ``signals`` (pages with a readiness setting only).
     """
-    if not getattr(page, "translation_ready", False):
-        return None
-    languages = languages_with_unreviewed_machine_text(page)
+    languages = machine_text_readers_would_see(page)
     if not languages:
         return None
-    messages.error(
-        request,
-        _(
+    names = ", ".join(language_in_a_sentence(language) for language in languages)
+    if hasattr(page, "translation_ready"):
+        message = _(
             "The %(language)s text has machine drafts nobody has reviewed. Review them, or untick "
             "“translation ready”, before publishing."
         )
-        % {"language": ", ".join(language_in_a_sentence(language) for language in languages)},
-    )
+    else:
+        message = _(
+            "The %(language)s text has machine drafts nobody has reviewed, and readers would see them. "
+            "Review them before publishing."
+        )
+    messages.error(request, message % {"language": names})
     return redirect("wagtailadmin_pages:edit", page.pk)

@@ -64,8 +64,8 @@ def test_bulk_publish_from_the_listing_is_refused_over_unreviewed_machine_text(
     response, messages = bulk_publish(admin_client, untranslated_article, translated_article)
     assert response.redirect_chain[-1][0] == "/admin/pages/"
     assert messages == [
-        "Nothing was published: “Night shift at the bridge” holds machine drafts nobody has reviewed in a "
-        "translation marked ready. Review them, or untick “translation ready”, then publish again."
+        "Nothing was published: “Night shift at the bridge” holds machine drafts nobody has reviewed, which "
+        "readers would see. Review them (or untick “translation ready”), then publish again."
     ]
     for page in (untranslated_article, translated_article):
         assert Page.objects.get(pk=page.pk).specific.has_unpublished_changes
@@ -83,6 +83,22 @@ def test_bulk_publish_never_hides_a_translation_readers_were_reading(admin_clien
     assert messages[0].startswith("Nothing was published: “The dry canal” holds machine drafts")
     spanish = client.get(page_url_in(translated_article, "es")).content.decode()
     assert "El canal está seco." in spanish and "aún no se ha traducido" not in spanish
+
+
+def test_a_page_without_readiness_is_never_published_with_machine_text(admin_client, client, settings, home_page):
+    """The home page shows whatever tagline it has: a machine-drafted Spanish one waits for review."""
+    settings.TRANSLATIONS_MACHINE_BACKENDS = {"dummy": {"BACKEND": "translations.machine.DummyTranslator"}}
+    draft = Page.objects.get(pk=home_page.pk).specific.get_latest_revision_as_object()
+    draft.tagline_en, draft.tagline_es = "Independent news from the border.", ""
+    draft.save_revision().publish()
+    assert machine_draft(home_page, "es", "dummy") == 2  # its title and tagline
+    _response, messages = bulk_publish(admin_client, home_page)
+    assert messages[0].startswith("Nothing was published: “")
+    assert post_review_form(admin_client, home_page, "save_publish", {"title": "Portada"}) == [
+        "Saved, but not published: the Spanish text has machine drafts nobody has reviewed. "
+        "Review or approve them below, then publish."
+    ]
+    assert "[es]" not in client.get("/es/").content.decode()
 
 
 def test_bulk_publish_of_reviewed_pages_goes_ahead(admin_client, translated_article):
