@@ -121,11 +121,18 @@ class ReviewForm(forms.Form):
         return values
 
     def removed_keys(self):
-        """Segments the source removed whose translation the translator emptied: to take out too."""
+        """Segments the source removed whose translation the translator emptied: to take out too.
+
+        Only a text area sent empty counts: one the form did not send (the
+        segment was not on the page the translator saw) removes nothing.
+        """
         return {
             key
             for key, segment in self.segments.items()
-            if segment.status == SEGMENT_REMOVED and segment.target and not normalise(self.cleaned_data.get(key, ""))
+            if segment.status == SEGMENT_REMOVED
+            and segment.target
+            and key in self.data
+            and not normalise(self.cleaned_data.get(key, ""))
         }
 
 

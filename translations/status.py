@@ -175,12 +175,12 @@ def derive(text, language, state):
         if not current_source and not current_target:
             continue
         provenance = machine.get(key)
-        if provenance and current_target and provenance.get("fingerprint") == current_target:
-            status = SEGMENT_MACHINE if provenance.get("source") in (None, current_source) else SEGMENT_STALE
-        elif not current_source:
-            if not synced_source.get(key):
+        if not current_source:
+            if not synced_source.get(key) and not provenance:
                 continue  # text only the target has (a translator's addition): nothing to sync
-            status = SEGMENT_REMOVED
+            status = SEGMENT_REMOVED  # machine text for a source since deleted included: to take out
+        elif provenance and current_target and provenance.get("fingerprint") == current_target:
+            status = SEGMENT_MACHINE if provenance.get("source") in (None, current_source) else SEGMENT_STALE
         elif not current_target:
             status = SEGMENT_MISSING
         elif state is None:

@@ -179,6 +179,39 @@ def test_a_paragraph_the_original_dropped_is_taken_out_of_the_translation(admin_
     assert page_status(long_article, "es").status == Status.UP_TO_DATE
 
 
+def test_a_save_removes_only_text_areas_sent_empty(admin_client, long_article):
+    """The English lost a paragraph after the translator opened the page: their save of the title keeps it."""
+    draft = latest(long_article)
+    draft.title_en = "Water for sale, again"
+    draft.save_revision()
+    draft = latest(long_article)
+    draft.body_en = [block for index, block in enumerate(draft.body_en.raw_data) if index != 1]
+    draft.save_revision()
+    admin_client.post(review_url(long_article), {"action": "save", "title": "Agua en venta, otra vez"})
+    spanish = latest(long_article)
+    assert spanish.title_es == "Agua en venta, otra vez"
+    assert [block["value"] for block in spanish.body_es.raw_data][1] == "<p>Los precios subieron.</p>"
+
+
+def test_machine_text_for_a_paragraph_the_original_then_deleted_can_be_taken_out(admin_client, settings, long_article):
+    from translations.tasks import machine_draft
+
+    settings.TRANSLATIONS_MACHINE_BACKENDS = {"dummy": {"BACKEND": "translations.machine.DummyTranslator"}}
+    draft = latest(long_article)
+    draft.body_en = [*draft.body_en.raw_data, {"type": "paragraph", "value": "<p>A drought began.</p>"}]
+    draft.save_revision()
+    assert machine_draft(long_article, "es", "dummy") == 1
+    draft = latest(long_article)
+    draft.body_en = draft.body_en.raw_data[:-1]
+    draft.save_revision()
+    [removed] = page_status(long_article, "es").changed_segments()
+    assert removed.status == "removed"
+    admin_client.post(review_url(long_article), {"action": f"save_segment:{removed.key}", removed.key: ""})
+    assert len(latest(long_article).body_es.raw_data) == 3
+    assert languages_with_unreviewed_machine_text(latest(long_article)) == []
+    assert page_status(long_article, "es").status == Status.UP_TO_DATE
+
+
 def test_a_caption_the_original_emptied_is_emptied_and_its_image_block_kept(admin_client, long_article):
     """The English image keeps its block without a caption; the Spanish one must keep its block too."""
     image_id = str(uuid.uuid4())
