@@ -347,25 +347,29 @@ def parse_xliff(content):
 
 
 def _unit_text(unit, namespace):
-    """(source, target, every segment translated) of one unit, its segments and ignorables joined in order.
+    """(source, target, translated) of one unit, its segments and ignorables joined in order.
 
     Translation tools may split a unit into one segment per sentence, with the
-    spaces between them in ``ignorable`` elements; an ignorable without a
-    target reads as its source.
+    spaces between them in ``ignorable`` elements. An ignorable is not
+    translatable: its source stands in the target too. The unit counts as
+    translated only when it has a segment and every segment has a target and
+    a translated state.
     """
-    sources, targets, translated = [], [], True
+    sources, targets, segments, translated = [], [], 0, True
     for part in unit:
         if part.tag not in (namespace + "segment", namespace + "ignorable"):
             continue
         source, target = part.find(namespace + "source"), part.find(namespace + "target")
         sources.append("" if source is None else _flatten(source, namespace))
-        if target is None and part.tag == namespace + "ignorable":
+        if part.tag == namespace + "ignorable":
             targets.append(sources[-1])
-        else:
-            targets.append("" if target is None else _flatten(target, namespace))
-        if part.tag == namespace + "segment":
-            translated = translated and part.get("state", "initial") in ("translated", "reviewed", "final")
-    return "".join(sources), "".join(targets), translated
+            continue
+        segments += 1
+        targets.append("" if target is None else _flatten(target, namespace))
+        translated = (
+            translated and target is not None and part.get("state", "initial") in ("translated", "reviewed", "final")
+        )
+    return "".join(sources), "".join(targets), translated and segments > 0
 
 
 def parse(content, name=""):

@@ -207,13 +207,45 @@ def test_an_xliff_unit_split_into_sentences_by_a_translation_tool_is_applied_who
     assert "<source>Prices doubled. Nobody answers.</source>" in content[start:end]
     split = (
         '<segment state="translated"><source>Prices doubled.</source><target>Los precios se duplicaron.</target>'
-        "</segment><ignorable><source> </source></ignorable>"
+        "</segment><ignorable><source> </source><target> (not translatable) </target></ignorable>"
         '<segment state="reviewed"><source>Nobody answers.</source><target>Nadie contesta.</target></segment>'
     )
     result = files.import_file((content[:start] + split + content[end:]).encode(), "page.xlf")
     assert result.ok and len(result.applied) == 1, (result.conflicts, result.errors)
     draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
     assert draft.body_es.raw_data[1]["value"] == "<p>Los precios se duplicaron. Nadie contesta.</p>"
+
+
+@pytest.mark.parametrize(
+    ("parts", "why"),
+    [
+        (
+            '<segment state="translated"><source>Prices doubled.</source><target>Se duplicaron.</target></segment>'
+            "<ignorable><source> </source></ignorable>"
+            '<segment state="translated"><source>Nobody answers.</source></segment>',
+            "a segment without its target",
+        ),
+        (
+            "<ignorable><source>Prices doubled. Nobody answers.</source>"
+            "<target>Se duplicaron. Nadie contesta.</target></ignorable>",
+            "no segment at all",
+        ),
+        (
+            '<segment state="translated"><source>Prices doubled.</source><target>Se duplicaron.</target></segment>'
+            "<ignorable><source> </source><target> y algo más </target></ignorable>"
+            '<segment state="initial"><source>Nobody answers.</source><target>Nadie.</target></segment>',
+            "a segment not translated yet",
+        ),
+    ],
+)
+def test_a_split_xliff_unit_is_applied_only_whole_and_translated(long_article, parts, why):
+    edit(long_article, "en", 1, "<p>Prices doubled. Nobody answers.</p>")
+    content = export_xliff(long_article).decode()
+    start, end = content.index("<segment"), content.index("</segment>") + len("</segment>")
+    result = files.import_file((content[:start] + parts + content[end:]).encode(), "page.xlf")
+    assert result.applied == [], why
+    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    assert draft.body_es.raw_data[1]["value"] == "<p>Los precios subieron.</p>"
 
 
 def test_xliff_import_after_the_source_changed_applies_nothing(stale_article):
