@@ -171,8 +171,13 @@ def refuse_bulk_publish_of_unreviewed_machine_text(request, action_type, objects
     """
     if action_type != "publish":
         return None
+    pages = list(objects)
+    form = getattr(action, "cleaned_form", None)
+    if form is not None and form.cleaned_data.get("include_descendants"):
+        # Wagtail then publishes the ticked pages' descendants that are not live too.
+        pages += [descendant for page in objects for descendant in page.get_descendants().not_live()]
     held = []
-    for page in objects:
+    for page in pages:
         draft = page.specific.get_latest_revision_as_object()
         if machine_text_readers_would_see(draft):
             held.append(draft.get_admin_display_title())

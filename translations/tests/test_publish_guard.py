@@ -49,10 +49,11 @@ def test_publish_in_code_keeps_machine_text_from_readers(client, machine_ready_d
     assert_readers_never_see_machine_text(client, machine_ready_draft.content_object)
 
 
-def bulk_publish(admin_client, *pages):
+def bulk_publish(admin_client, *pages, include_descendants=False):
     url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
     ids = "&".join(f"id={page.pk}" for page in pages)
-    response = admin_client.post(f"{url}?{ids}&next=/admin/pages/", {}, follow=True)
+    data = {"include_descendants": "on"} if include_descendants else {}
+    response = admin_client.post(f"{url}?{ids}&next=/admin/pages/", data, follow=True)
     return response, [str(message) for message in response.context["messages"]]
 
 
@@ -99,6 +100,17 @@ def test_a_page_without_readiness_is_never_published_with_machine_text(admin_cli
         "Review or approve them below, then publish."
     ]
     assert "[es]" not in client.get("/es/").content.decode()
+
+
+def test_bulk_publish_with_descendants_is_refused_over_a_child_with_machine_text(
+    admin_client, machine_ready_draft, untranslated_article, blog_index
+):
+    """The editor ticks Stories and "include descendants": the unpublished child holds a machine draft marked ready."""
+    Page.objects.get(pk=untranslated_article.pk).specific.unpublish()
+    _response, messages = bulk_publish(admin_client, blog_index, include_descendants=True)
+    assert messages[0].startswith("Nothing was published: “Night shift at the bridge” holds machine drafts")
+    child = Page.objects.get(pk=untranslated_article.pk).specific
+    assert not child.live and child.get_latest_revision_as_object().translation_ready
 
 
 def test_bulk_publish_of_reviewed_pages_goes_ahead(admin_client, translated_article):
