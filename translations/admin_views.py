@@ -505,8 +505,14 @@ def import_view(request):
                 messages.success(request, _("Translations imported as draft revisions."))
             elif not result.ok:
                 messages.error(request, _("Nothing was applied: fix the conflicts below or import them separately."))
-    # A refused file is a bad request; one whose every entry conflicts, a conflict. Nothing was written.
-    status = 400 if form.errors else 409 if result and not result.ok and not result.applied_anything else 200
+    # Nothing written: a refused file, or entries with errors, is a bad request; entries that only
+    # conflict with the source as it is now, a conflict.
+    if form.errors or (result and result.errors and not result.applied_anything):
+        status = 400
+    elif result and not result.ok and not result.applied_anything:
+        status = 409
+    else:
+        status = 200
     return TemplateResponse(
         request,
         "translations/import.html",

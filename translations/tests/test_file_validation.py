@@ -120,6 +120,14 @@ def test_a_translated_xliff_file_is_applied(admin_client, stale_article):
     assert "Applied: 1" in upload(admin_client, "t.xlf", translated_xliff(stale_article)).content.decode()
 
 
+def test_a_file_whose_every_entry_conflicts_answers_409(admin_client, stale_article):
+    text = translated_xliff(stale_article)
+    edit(stale_article, "en", 1, "<p>Prices tripled.</p>")  # the source changed again since the export
+    response = upload(admin_client, "t.xlf", text)
+    assert response.status_code == 409
+    assert "Nothing was applied: fix the conflicts below or import them separately." in response.content.decode()
+
+
 def test_xliff_that_is_not_well_formed_is_refused(admin_client, stale_article):
     text = translated_xliff(stale_article)
     text = text[: text.index("se duplicaron") + 8]

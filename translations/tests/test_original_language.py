@@ -57,7 +57,7 @@ def test_import_into_the_original_language_is_refused(admin_client, radio):
     revisions = radio.revisions.count()
     upload = SimpleUploadedFile("radio.po", str(po).encode())
     response = admin_client.post(reverse("translations_admin:import"), {"file": upload})
-    assert response.status_code == 409  # every entry conflicts: nothing applied
+    assert response.status_code == 400  # every entry is an error: nothing applied
     assert "not a translation of this page" in response.content.decode()
     assert radio.revisions.count() == revisions
     assert spanish_body(radio) == "<p>Sigue al aire.</p>"
