@@ -249,3 +249,9 @@ def test_with_a_second_site_a_pages_url_stays_on_the_readers_site(settings, tran
         bilingual.page_url_in(translated_article, "es", request, full=True)
         == "http://frontera.example/es/historias/el-canal-seco/"
     )
+
+
+def test_a_language_inside_a_sentence_is_named_in_the_readers_language_and_case():
+    with translation.override("es"):
+        assert [bilingual.language_in_a_sentence(code) for code in ("en", "es", "fr")] == ["inglés", "español", "fr"]
+    assert [bilingual.language_in_a_sentence(code) for code in ("en", "es")] == ["English", "Spanish"]

@@ -287,6 +287,16 @@ def test_a_reply_past_the_depth_limit_is_filed_in_its_own_articles_thread(articl
     assert deep.path.startswith(filed_under.path) and deep.depth == 3
 
 
+def test_a_new_reply_follows_its_last_sibling_whatever_replies_that_sibling_has(article):
+    """The next position counts the parent's own replies, never the replies to them."""
+    parent = add_comment(article, "Parent")
+    add_comment(article, "First reply", parent=parent)
+    second = add_comment(article, "Second reply", parent=parent)
+    add_comment(article, "Reply to the second", parent=second)
+    third = add_comment(article, "Third reply", parent=parent)
+    assert third.path == parent.path + "00003" and third.depth == 2
+
+
 def test_each_article_shows_only_its_own_comments(client, article, untranslated_article):
     add_comment(article, "About the canal")
     add_comment(untranslated_article, "About the bridge")

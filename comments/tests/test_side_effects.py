@@ -16,10 +16,11 @@ from .conftest import add_comment, post
 pytestmark = pytest.mark.django_db
 
 
-def test_feed_per_language(client, article):
-    """Each language has its own RSS feed of the article's approved comments."""
+def test_feed_per_language(client, article, untranslated_article):
+    """Each language has its own RSS feed of the article's approved comments, and of no other article's."""
     add_comment(article, "Approved & <b>bold</b>", name="Ana")
     add_comment(article, "Still pending", status="pending")
+    add_comment(untranslated_article, "About the bridge")
     english = client.get(f"/comments/feed/{article.pk}/")
     spanish = client.get(f"/es/comentarios/rss/{article.pk}/")
     assert english["Content-Type"].startswith("application/rss+xml")
@@ -28,7 +29,7 @@ def test_feed_per_language(client, article):
     assert "<language>es</language>" in spanish and "El canal seco" in spanish
     assert "/es/historias/el-canal-seco/#comment-" in spanish
     assert "Approved &amp; &lt;b&gt;bold&lt;/b&gt;" in english
-    assert "Still pending" not in english
+    assert "Still pending" not in english and "About the bridge" not in english + spanish
     assert client.get("/comments/feed/999999/").status_code == 404
 
 

@@ -96,3 +96,17 @@ def test_fingerprint_known_answers(settings):
     settings.SECRET_KEY = "test-only-secret-key"
     assert fingerprint("203.0.113.7", DAY) == "ebfadb52718f81e1199c7c0b3e28c876ad8affce8c0b84153018d1a273161327"
     assert fingerprint("2001:db8:1:2::1", DAY) == "c15b89f913816e7172fa054a73ad7012c493d985191910440159dc1f467bb831"
+
+
+def test_a_private_day_key_is_random_kept_for_the_day_and_new_each_day():
+    """The tip line's key: 32 random bytes, made once per purpose and day in this process's memory."""
+    from django.core.cache.backends.locmem import LocMemCache
+
+    from core.client import PRIVATE_KEYS_LOCATION, private_day_key
+
+    LocMemCache(PRIVATE_KEYS_LOCATION, {}).clear()  # as a new process starts
+    key = private_day_key("tips", DAY)
+    assert isinstance(key, bytes) and len(key) == 32
+    assert private_day_key("tips", DAY) == key
+    assert private_day_key("tips", DAY + datetime.timedelta(days=1)) != key
+    assert private_day_key("login", DAY) != key
