@@ -89,3 +89,9 @@ def test_english_codename_still_opens_replies_on_the_spanish_page(client, tip_pa
     replies_url = form_url(tip_page, "es") + "replies/"
     answer = client.post(replies_url, {"codename": codename.upper(), "token": token_for(tip_page)})
     assert "We read it." in answer.content.decode()
+
+
+def test_a_regional_language_code_uses_its_languages_list():
+    """A browser's "es-MX" gets the Spanish list; a language without a list, the English one."""
+    assert codenames.list_language("es-mx") == "es"
+    assert codenames.list_language("fr") == "en"

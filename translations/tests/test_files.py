@@ -174,6 +174,9 @@ def test_xliff_export_is_xliff_2_with_the_stale_unit(stale_article):
     data = {item.get("id"): item.text for item in units[0].findall("x:originalData/x:data", NS)}
     assert data == {"d1": '<a href="https://x.invalid/p">', "d1e": "</a>"}
     assert units[0].find("x:segment", NS).get("state") == "initial"
+    # The translator's tool shows why the unit is there and what the source said before.
+    notes = {note.get("category"): note.text for note in units[0].findall("x:notes/x:note", NS)}
+    assert notes == {"status": "stale", "previous-source": "Prices rose."}
 
 
 XLIFF_TRANSLATION = '<target>Los precios se <pc id="1" dataRefStart="d1" dataRefEnd="d1e">duplicaron</pc>.</target>'
@@ -340,6 +343,8 @@ def test_segment_labels_leave_out_list_item_ids():
     """Items of a list block are keyed by ids; a label names the block and the part, not the id."""
     item_id = "1f0e9d8c-7b6a-4954-8392-a1b0c9d8e7f6"
     assert segment_label("body", "facts", (item_id, "text"), 2) == "body / facts 2 / text"
+    assert segment_label("hero_alt") == "hero alt"
+    assert segment_label("body", "pull_quote", ("source_note",), 1) == "body / pull quote 1 / source note"
     assert segment_label("dek") == "dek"
     assert segment_label("body", "pull_quote", ("not-an-id-1f0e9d8c",), 1) == "body / pull quote 1 / not-an-id-1f0e9d8c"
 

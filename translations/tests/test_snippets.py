@@ -96,6 +96,19 @@ def test_po_round_trip_of_a_tag_name_and_a_biography(tmp_path, author, untransla
     assert memory.MemoryEntry.objects.get(target_text="Una reportera de la frontera.").uses == 1
 
 
+def test_a_biography_whose_spanish_still_holds_is_confirmed_by_its_importer(author, admin_user):
+    """The English changed a little; the translator keeps the Spanish in the file and imports it."""
+    author.bio_en = "A reporter, on the border."
+    author.save()
+    po = polib.pofile(export_snippets()[0].decode())
+    (entry,) = po
+    entry.msgstr, entry.flags = author.bio_es, []
+    result = files.import_file(str(po).encode(), "snippets.po", user=admin_user)
+    assert result.applied == [] and result.confirmed == [(reference(author), "bio")]
+    row = status_of(author)
+    assert row.status == Status.UP_TO_DATE and row.state.confirmed_by == admin_user
+
+
 def test_xliff_round_trip_of_snippets_validates_against_the_schema(author, untranslated_tag):
     content, _count = export_snippets(files.XLIFF)
     validation.check_xliff(content)
