@@ -4,6 +4,8 @@ With the page cache off, so every request renders the article: what readers
 see must be what the database says the moment a change commits.
 """
 
+import time
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -12,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from comments.cache import forget_streams, kept_rendering
 from comments.models import Comment
+from core.pagecache import page_cache_seconds
 
 from .conftest import add_comment, site_comment_settings
 
@@ -162,3 +165,13 @@ def test_a_warm_uncached_article_reads_seven_queries_at_most(client, article, dj
         page(client, url)
         with django_assert_max_num_queries(7):
             assert "Comment 59." in page(client, url)
+
+
+def test_a_kept_rendering_lasts_no_longer_than_a_cached_page(monkeypatch, article):
+    """A change no purge hears of (an author's account deleted) shows once a cached page would expire."""
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now)
+    assert kept_rendering(article.pk, "en", lambda: "first") == "first"
+    assert kept_rendering(article.pk, "en", lambda: "second") == "first"
+    monkeypatch.setattr(time, "time", lambda: now + page_cache_seconds() + 1)
+    assert kept_rendering(article.pk, "en", lambda: "third") == "third"
