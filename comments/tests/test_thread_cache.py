@@ -167,11 +167,13 @@ def test_a_warm_uncached_article_reads_seven_queries_at_most(client, article, dj
             assert "Comment 59." in page(client, url)
 
 
-def test_a_kept_rendering_lasts_no_longer_than_a_cached_page(monkeypatch, article):
+def test_a_kept_rendering_lasts_as_long_as_a_cached_page_and_no_longer(monkeypatch, article):
     """A change no purge hears of (an author's account deleted) shows once a cached page would expire."""
     now = time.time()
     monkeypatch.setattr(time, "time", lambda: now)
     assert kept_rendering(article.pk, "en", lambda: "first") == "first"
     assert kept_rendering(article.pk, "en", lambda: "second") == "first"
+    monkeypatch.setattr(time, "time", lambda: now + page_cache_seconds() - 1)
+    assert kept_rendering(article.pk, "en", lambda: "second") == "first"  # kept as long as the page
     monkeypatch.setattr(time, "time", lambda: now + page_cache_seconds() + 1)
     assert kept_rendering(article.pk, "en", lambda: "third") == "third"
