@@ -3,6 +3,7 @@
 import datetime
 import os
 import sys
+import time
 import uuid
 from html.parser import HTMLParser
 
@@ -226,6 +227,10 @@ def browser_page(browser):
     page = context.new_page()
     yield page
     context.close()
+    # The live server finishes a request (its request_finished signal reaches the
+    # database) just after the browser has the answer; the test's database is
+    # emptied right after this, so give that thread a moment first.
+    time.sleep(0.5)
 
 
 class _ListingParser(HTMLParser):
