@@ -163,11 +163,12 @@ def add_status_header_buttons(page, user, next_url=None, view_name=None):
 
 @hooks.register("before_bulk_action")
 def refuse_bulk_publish_of_unreviewed_machine_text(request, action_type, objects, action):
-    """Publish none of the ticked pages while one is marked ready over machine text nobody reviewed.
+    """Publish none of the ticked pages while one would show readers machine text nobody reviewed.
 
-    Published anyway, the ``pre_save`` guard in ``signals`` would untick
-    "translation ready" without a word, and a translation readers had been
-    reading would give way to the original under a "not translated" notice.
+    On a page marked ready, the ``pre_save`` guard in ``signals`` would
+    otherwise untick "translation ready" without a word, and a translation
+    readers had been reading would give way to the original under a "not
+    translated" notice; a page without readiness would show the machine text.
     """
     if action_type != "publish":
         return None
