@@ -334,6 +334,15 @@ class PageText:
         return any(normalise(segment.text) for segment in self.segments(language).values())
 
 
+def _by_field(values):
+    """``{segment key: value}`` as ``{field: {rest of the key: value}}``."""
+    by_field = {}
+    for key, value in values.items():
+        field, _sep, rest = key.partition(SEPARATOR)
+        by_field.setdefault(field, {})[rest] = value
+    return by_field
+
+
 def set_target_values(page, language, values, source=None, pairs=None):
     """Write ``{segment key: text}`` into ``page``'s ``language`` fields.
 
@@ -346,11 +355,7 @@ def set_target_values(page, language, values, source=None, pairs=None):
     if language == text.source or language == source:
         # The original is written by its authors only, never by translation tooling.
         raise ValueError(f"{language} is the original language of page {page.pk}")
-    by_field = {}
-    for key, value in values.items():
-        field, _sep, rest = key.partition(SEPARATOR)
-        by_field.setdefault(field, {})[rest] = value
-    for field_name, items in by_field.items():
+    for field_name, items in _by_field(values).items():
         field = _field(type(page), field_name)
         if not isinstance(field, StreamField):
             setattr(page, f"{field_name}_{language}", items[""])
@@ -388,11 +393,7 @@ def remove_target_values(page, language, keys, pairs=None):
     text = PageText(page, {language: pairs or {}})
     if language == text.source:
         raise ValueError(f"{language} is the original language of page {page.pk}")
-    by_field = {}
-    for key in keys:
-        field, _sep, rest = key.partition(SEPARATOR)
-        by_field.setdefault(field, set()).add(rest)
-    for field_name, rests in by_field.items():
+    for field_name, rests in _by_field(dict.fromkeys(keys)).items():
         field = _field(type(page), field_name)
         if not isinstance(field, StreamField):
             setattr(page, f"{field_name}_{language}", "")
