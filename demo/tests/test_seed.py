@@ -1,6 +1,7 @@
 """The demo seed builds a site that works in both languages."""
 
 import io
+from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -92,3 +93,49 @@ def test_seeded_hero_images_have_alt_text_in_both_languages(seeded):
             assert article.hero_alt_en.startswith("Illustration: ")
         if article.title_es:
             assert article.hero_alt_es.startswith("Ilustración: ")
+
+
+class AccountForm(HTMLParser):
+    """What a browser sends from the admin's account page: each field as it is shown."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.data, self.select = {}, None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type") not in ("file", "submit"):
+            if attrs.get("type") not in ("checkbox", "radio") or "checked" in attrs:
+                self.data[name] = attrs.get("value", "")
+        elif tag == "textarea" and name:
+            self.data[name] = ""
+        elif tag == "select":
+            self.select = name
+        elif tag == "option" and self.select and "selected" in attrs:
+            self.data[self.select] = attrs.get("value", "")
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self.select = None
+
+
+@pytest.mark.parametrize("admin_before", ["new", "seeded without a name"])
+def test_the_seeded_admin_can_switch_the_admin_to_spanish(client, translated_article, admin_before):
+    """Account settings save only with a name: the demo's admin has one, from the start or once reset.
+
+    The site has an article, so ``--if-empty`` (what ``make run`` passes) adds only the admin.
+    """
+    if admin_before == "seeded without a name":
+        get_user_model().objects.create_superuser("admin", "admin@frontera.invalid", "old")
+    out = io.StringIO()
+    call_command("seed_demo", "--if-empty", "--reset-admin-password", stdout=out)
+    password = out.getvalue().split("password: ")[1].split()[0]
+    assert client.login(username="admin", password=password)
+    form = AccountForm(client.get("/admin/account/").content.decode()).data
+    form["locale-preferred_language"] = "es"
+    response = client.post("/admin/account/", form)
+    assert response.status_code == 302, "the account form was refused"
+    assert get_user_model().objects.get(username="admin").wagtail_userprofile.preferred_language == "es"
+    assert "Panel" in client.get("/admin/").content.decode()  # Wagtail's Spanish "Dashboard"

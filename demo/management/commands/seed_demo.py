@@ -223,13 +223,19 @@ class Command(BaseCommand):
             return
         password = secrets.token_urlsafe(12)
         if user is None:
-            user = user_model.objects.create_superuser("admin", "admin@frontera.invalid", password)
+            # Wagtail's account settings save only with a name filled in.
+            user = user_model.objects.create_superuser(
+                "admin", "admin@frontera.invalid", password, first_name="Demo", last_name="Admin"
+            )
             # Tips are shown to tip editors only, superusers included; the
             # demo's administrator joins the group openly to show the area.
             user.groups.add(ensure_tip_editors_group())
         else:
             user.set_password(password)
-            user.save(update_fields=["password"])
+            # An admin seeded before it was given a name.
+            user.first_name = user.first_name or "Demo"
+            user.last_name = user.last_name or "Admin"
+            user.save(update_fields=["password", "first_name", "last_name"])
         self.stdout.write(self.style.SUCCESS(f"Admin login: {admin_url}  user: admin  password: {password}"))
 
 
