@@ -164,6 +164,16 @@ class BilingualPageMixin(TranslatedUrlsMixin, models.Model):
     class Meta:
         abstract = True
 
+    def minimal_clean(self):
+        """Wagtail's cleaning of a draft, in the original language.
+
+        It reads and writes back ``title`` in the active language; through
+        modeltranslation's fallback, a Spanish original saved as a draft from
+        an English admin would get its Spanish title as its English one.
+        """
+        with translation.override(self.original_language):
+            super().minimal_clean()
+
     def has_language(self, language):
         """True when readers of ``language`` get the page's own text in it."""
         if language == self.original_language:
