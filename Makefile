@@ -68,13 +68,19 @@ check:
 	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
 		ALLOWED_HOSTS=frontera.example $(PY) manage.py check --deploy --fail-level WARNING
 
+# Tests run on every core (pytest-xdist). `--dist load` hands each worker its
+# tests in collection order, where pytest-django puts the transactional ones
+# last: their flush empties what the migrations made, which earlier tests need.
+TEST_WORKERS ?= auto
+PYTEST := $(VENV)/bin/pytest -n $(TEST_WORKERS) --dist load
+
 pytest:
-	$(VENV)/bin/pytest
+	$(PYTEST)
 
 pytest-postgres:
 	@if $(PY) scripts/db_reachable.py "$(TEST_DATABASE_URL)"; then \
 		echo "Running the suite again on PostgreSQL"; \
-		DATABASE_URL="$(TEST_DATABASE_URL)" $(VENV)/bin/pytest; \
+		DATABASE_URL="$(TEST_DATABASE_URL)" $(PYTEST); \
 	else \
 		echo "PostgreSQL not reachable at $(TEST_DATABASE_URL): skipping the PostgreSQL run"; \
 	fi

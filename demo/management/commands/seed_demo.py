@@ -139,6 +139,9 @@ class Command(BaseCommand):
         hero = data["hero"]
         hero_alt = json.loads(HERO_ALT_FILE.read_text(encoding="utf-8")).get(hero["motif"], {})
         fields = {
+            # A draft until published, as in the editor: saving a live article
+            # first works out every address its old version showed on.
+            "live": False,
             "original_language": original,
             "translation_ready": data["translated"],
             "publication_date": published,
