@@ -8,8 +8,8 @@
 
 ``make mutate`` runs the first form. mutmut copies the apps into ``mutants/``
 and runs the fast (non-browser) tests there against each mutant; its
-configuration is ``[tool.mutmut]`` in pyproject.toml. A run checks only the
-mutants with no result yet, so an interrupted run resumes where it stopped
+configuration is ``[tool.mutmut]`` in pyproject.toml. A run checks the
+mutants with no result yet and the survivors, so an interrupted run resumes where it stopped
 (mutmut itself re-runs every mutant a pattern names). Results are kept in
 ``mutation/`` (committed), one file per module, so runs on different
 machines add up: mutmut keeps a result while its function's code is
@@ -152,14 +152,14 @@ def modules_named(names):
     return [module for name in names for module in GROUPS.get(name, [name])]
 
 
-def pending(found, modules, sample=None, status_wanted="not checked"):
-    """Names of the mutants of ``modules`` in ``status_wanted`` (no result yet, by default).
+def pending(found, modules, sample=None, statuses_wanted=("not checked",)):
+    """Names of the mutants of ``modules`` whose status is one of ``statuses_wanted``.
 
     At most ``sample`` per module, at random.
     """
     by_module = defaultdict(list)
     for name, status in sorted(found.items()):
-        if status == status_wanted and module_of(name) in modules:
+        if status in statuses_wanted and module_of(name) in modules:
             by_module[module_of(name)].append(name)
     chosen = []
     for module in modules:
@@ -241,16 +241,17 @@ def fresh_test_database():
     subprocess.run([sys.executable, "-c", steps], cwd=ROOT, env=env, check=True)  # noqa: S603
 
 
-def run(modules, status_wanted="not checked"):
-    """One mutmut run over the modules' unchecked mutants (or survivors), paying the clean runs once.
+def run(modules, statuses_wanted=("not checked", "survived")):
+    """One mutmut run over the modules' unchecked mutants and survivors, paying the clean runs once.
 
-    mutmut keeps a survivor's result while its function is unchanged, so
-    after tests are written for survivors, ``recheck`` runs them again.
+    mutmut keeps a survivor's result while its function is unchanged, though
+    a test written since may kill it, so every run checks survivors again;
+    ``recheck`` checks only them.
     """
     jobs = os.environ.get("MUTMUT_JOBS", "2")
     refresh_copies()
     sample = int(os.environ["MUTMUT_SAMPLE"]) if os.environ.get("MUTMUT_SAMPLE") else None
-    names = pending(results(), modules, sample, status_wanted)
+    names = pending(results(), modules, sample, statuses_wanted)
     if not names:
         print("== nothing left to check in " + " ".join(modules), flush=True)
         return
@@ -272,7 +273,7 @@ def main(argv):
     if command == "run":
         run(modules)
     elif command == "recheck":
-        run(modules, status_wanted="survived")
+        run(modules, statuses_wanted=("survived",))
     rows = scores(results(), modules, documented_equivalents())
     print_report(rows)
     below = [row["module"] for row in rows if row["adjusted"] is not None and row["adjusted"] < TARGET]
