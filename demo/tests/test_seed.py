@@ -96,7 +96,7 @@ def test_seeded_hero_images_have_alt_text_in_both_languages(seeded):
 
 
 class AccountForm(HTMLParser):
-    """What a browser sends from the admin's account page: each field as it is shown."""
+    """What a browser sends from the admin's account page (inputs and selects; it has no text areas)."""
 
     def __init__(self, html):
         super().__init__()
@@ -109,8 +109,6 @@ class AccountForm(HTMLParser):
         if tag == "input" and name and attrs.get("type") not in ("file", "submit"):
             if attrs.get("type") not in ("checkbox", "radio") or "checked" in attrs:
                 self.data[name] = attrs.get("value", "")
-        elif tag == "textarea" and name:
-            self.data[name] = ""
         elif tag == "select":
             self.select = name
         elif tag == "option" and self.select and "selected" in attrs:
