@@ -110,3 +110,59 @@ def test_a_private_day_key_is_random_kept_for_the_day_and_new_each_day():
     assert private_day_key("tips", DAY) == key
     assert private_day_key("tips", DAY + datetime.timedelta(days=1)) != key
     assert private_day_key("login", DAY) != key
+
+
+def test_a_private_day_key_is_kept_three_days_and_then_forgotten(monkeypatch):
+    """Yesterday's fingerprints are still checked today, so a key must outlive its day; then it goes."""
+    import time
+
+    from django.core.cache.backends.locmem import LocMemCache
+
+    from core.client import PRIVATE_KEYS_LOCATION, private_day_key
+
+    clock = [1_000_000.0]
+    monkeypatch.setattr(time, "time", lambda: clock[0])
+    LocMemCache(PRIVATE_KEYS_LOCATION, {}).clear()
+    key = private_day_key("tips", DAY)
+    clock[0] += 3 * 24 * 60 * 60 - 60
+    assert private_day_key("tips", DAY) == key
+    clock[0] += 120
+    assert private_day_key("tips", DAY) != key
+
+
+@pytest.mark.parametrize("value", ["two", "-1", "1.5", ""])
+def test_a_proxy_count_that_is_not_a_whole_number_stops_the_site(settings, value):
+    """Guessing would trust a forged X-Forwarded-For, or ban the proxy itself."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    from core.client import trusted_proxy_count
+
+    settings.COMMENTS_TRUSTED_PROXY_COUNT = value
+    with pytest.raises(ImproperlyConfigured, match="COMMENTS_TRUSTED_PROXY_COUNT must be a whole number"):
+        trusted_proxy_count()
+
+
+def test_the_tip_lines_fingerprints_carry_over_one_midnight_and_no_more():
+    """A limit counted yesterday still holds today; one from two days ago is forgotten."""
+    from core.client import private_client_hashes
+
+    noon = datetime.datetime(2026, 3, 1, 12, tzinfo=datetime.UTC)
+    address = request("198.51.100.7")
+    today = private_client_hashes(address, "tips", now=noon)
+    tomorrow = private_client_hashes(address, "tips", now=noon + datetime.timedelta(days=1))
+    after = private_client_hashes(address, "tips", now=noon + datetime.timedelta(days=2))
+    assert today[0] == tomorrow[1]
+    assert today[0] not in after
+    assert tomorrow[0] not in today
+
+
+def test_the_tip_lines_day_is_the_utc_day_whatever_the_newsrooms_time_zone():
+    """The key changes at midnight UTC, the same instant in every app server, not at the newsroom's midnight."""
+    from core.client import private_client_hashes
+
+    address = request("198.51.100.7")
+    after_utc_midnight = datetime.datetime(2026, 3, 1, 0, 30, tzinfo=datetime.UTC)
+    before_utc_midnight = datetime.datetime(2026, 3, 1, 23, 30, tzinfo=datetime.UTC)
+    assert private_client_hashes(address, "tips", now=after_utc_midnight) == private_client_hashes(
+        address, "tips", now=before_utc_midnight
+    )
