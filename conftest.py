@@ -45,10 +45,15 @@ def pytest_collection_modifyitems(config, items):
     if "mutmut" in sys.modules:
         adapt_to_mutmut(config, items)
     elif settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        left_out = [item for item in items if not uses_database(item)]
-        if left_out:
-            config.hook.pytest_deselected(items=left_out)
-            items[:] = [item for item in items if uses_database(item)]
+        leave_out(config, items, lambda item: not uses_database(item))
+
+
+def leave_out(config, items, unwanted):
+    """Deselect the ``unwanted`` items, as ``-m`` or ``-k`` would (reported as deselected)."""
+    left_out = [item for item in items if unwanted(item)]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if not unwanted(item)]
 
 
 def adapt_to_mutmut(config, items):
@@ -62,10 +67,7 @@ def adapt_to_mutmut(config, items):
     database take milliseconds where one with pages to build takes a second:
     most mutants die before the first page is made.
     """
-    left_out = [item for item in items if is_transactional(item)]
-    if left_out:
-        config.hook.pytest_deselected(items=left_out)
-        items[:] = [item for item in items if not is_transactional(item)]
+    leave_out(config, items, is_transactional)
     items.sort(key=uses_database)
 
 
