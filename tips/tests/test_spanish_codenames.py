@@ -40,6 +40,15 @@ def test_codename_follows_the_readers_language():
     assert len(english.split()) == 7 and set(english.split()) <= set(codenames.word_list("en"))
 
 
+def test_a_codename_asked_for_in_a_language_uses_that_language_whatever_the_active_one():
+    with translation.override("en"):
+        spanish = codenames.generate("es")
+    with translation.override("es"):
+        english = codenames.generate("en")
+    assert len(spanish.split()) == 8 and set(spanish.split()) <= set(codenames.word_list("es"))
+    assert len(english.split()) == 7 and set(english.split()) <= set(codenames.word_list("en"))
+
+
 def test_english_codenames_made_before_folding_still_match():
     """Lookups stored with the old rule (lower case, single spaces) are unchanged."""
     for word in codenames.word_list("en"):
