@@ -319,15 +319,15 @@ def clean_image(data, extension, name):
                 if width * height > conf.max_image_pixels():
                     raise too_large
                 ImageOps.exif_transpose(image, in_place=True)
-                has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+                # No format read here opens as "PA": a palette's transparency is in its info.
+                has_alpha = image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info)
                 mode = "RGBA" if has_alpha and save_format != "JPEG" else "RGB"
                 if image.mode in ("L", "1", "I;16") and not has_alpha:
                     mode = "L"
-                pixels = image if image.mode == mode else image.convert(mode)
-                # A new image carries no info, EXIF or profile: only the pixels are pasted in.
-                clean = Image.new(mode, pixels.size)
-                clean.paste(pixels)
-                del pixels
+                # A new image carries no info, EXIF or profile: only the pixels
+                # are pasted in, converted to its mode by paste itself.
+                clean = Image.new(mode, image.size)
+                clean.paste(image)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise too_large from None
         except (UnidentifiedImageError, OSError, ValueError, SyntaxError):

@@ -130,7 +130,8 @@ def test_a_configured_key_is_read_in_any_documented_form(settings):
 
 def test_a_malformed_configured_key_stops_submission_loudly(settings):
     settings.TIPS_PUBLIC_KEY = "not-a-key"
-    with pytest.raises(ImproperlyConfigured, match=r"^TIPS_PUBLIC_KEY is not a 32-byte X25519 key in base64 or hex\.$") as stopped:
+    message = r"^TIPS_PUBLIC_KEY is not a 32-byte X25519 key in base64 or hex\.$"
+    with pytest.raises(ImproperlyConfigured, match=message) as stopped:
         crypto.configured_public_key()
     assert isinstance(stopped.value.__cause__, crypto.InvalidKey)
     assert crypto.public_key_is_configured() is False

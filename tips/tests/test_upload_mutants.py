@@ -276,17 +276,39 @@ def test_pixels_survive_the_rebuild():
         assert [clean.getpixel((0, 0)), clean.getpixel((1, 0))] == [(250, 10, 10), (10, 10, 250)]
 
 
-def test_jpeg_and_webp_are_saved_at_quality_90():
+@pytest.mark.parametrize(("extension", "fmt"), [("jpg", "JPEG"), ("webp", "WEBP")])
+def test_jpeg_and_webp_are_saved_at_quality_90(extension, fmt):
     photo = Image.effect_noise((64, 64), 60).convert("RGB")
     source = io.BytesIO()
-    photo.save(source, format="JPEG", quality=100)
-    data, _extension = uploads.clean_image(source.getvalue(), "jpg", "noise.jpg")
+    photo.save(source, format=fmt, quality=100)
+    data, _extension = uploads.clean_image(source.getvalue(), extension, f"noise.{extension}")
     expected = io.BytesIO()
     with Image.open(io.BytesIO(source.getvalue())) as decoded:
         clean = Image.new("RGB", decoded.size)
         clean.paste(decoded)
-    clean.save(expected, format="JPEG", quality=90)
+    clean.save(expected, format=fmt, quality=90)
     assert data == expected.getvalue()
+
+
+def test_a_transparent_heic_photo_is_stored_as_an_opaque_jpeg():
+    """iPhones send HEIC, which can hold transparency; JPEG cannot, so it is dropped."""
+    data, extension = uploads.clean_image(
+        image_bytes("RGBA", fmt="HEIF", color=(10, 200, 30, 128)), "heic", "IMG_0001.heic"
+    )
+    assert extension == "jpg"
+    with Image.open(io.BytesIO(data)) as clean:
+        assert (clean.format, clean.mode, clean.size) == ("JPEG", "RGB", (4, 3))
+
+
+def test_a_photo_with_broken_exif_is_still_accepted_and_cleaned():
+    """Phones and editors write malformed EXIF; Pillow only warns, and so must the cleaning."""
+    broken_exif = b"Exif\x00\x00II*\x00\x08\x00\x00\x00\xff\xff\x01\x02"
+    data, _extension = uploads.clean_image(
+        image_bytes("RGB", fmt="JPEG", color=(200, 20, 20), exif=broken_exif), "jpg", "broken.jpg"
+    )
+    with Image.open(io.BytesIO(data)) as clean:
+        assert clean.size == (4, 3)
+        assert b"Exif" not in data
 
 
 def test_the_exif_orientation_is_applied_before_the_metadata_is_dropped():
