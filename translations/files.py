@@ -265,13 +265,12 @@ def _flatten(element, namespace):
     """The text of an XLIFF ``<source>`` or ``<target>`` with its inline codes back as placeholders."""
     parts = [element.text or ""]
     for child in element:
+        # check_xliff has passed the file, and the schema requires an id on every pc and ph.
         if child.tag == namespace + "pc":
-            parts.append(
-                "{" + child.get("id", "") + "}" + _flatten(child, namespace) + "{/" + child.get("id", "") + "}"
-            )
+            parts.append("{" + child.attrib["id"] + "}" + _flatten(child, namespace) + "{/" + child.attrib["id"] + "}")
         elif child.tag == namespace + "ph":
-            parts.append("{" + child.get("id", "") + "/}")
-        else:
+            parts.append("{" + child.attrib["id"] + "/}")
+        else:  # a tool's own annotation (mrk, sm, em): its text is the translation's
             parts.append(_flatten(child, namespace))
         parts.append(child.tail or "")
     return "".join(parts)
@@ -332,7 +331,7 @@ def parse_xliff(content):
     for file_element in root.findall(namespace + "file"):
         kind, _sep, page_id = file_element.get("original", "").partition(":")
         subject = _subject(page_id)
-        if (kind, isinstance(subject, int)) not in (("page", True), ("snippet", False)):
+        if subject is None or (kind, isinstance(subject, int)) not in (("page", True), ("snippet", False)):
             raise FileError(_("A file element does not name a page; was this file exported here?"))
         for unit in file_element.iter(namespace + "unit"):
             source_text, target_text, translated = _unit_text(unit, namespace)

@@ -370,6 +370,28 @@ def test_xliff_target_opening_with_nested_codes_and_a_line_break_imports_as_html
     )
 
 
+def test_a_translation_tools_annotations_are_read_as_their_text(stale_article):
+    """CAT tools mark terms and leave comments with mrk, inside and outside the page's own codes."""
+    target = (
+        '<target><mrk id="m1" type="comment" value="revisar cifra">Los precios se '
+        '<pc id="1" dataRefStart="d1" dataRefEnd="d1e"><mrk id="m2" type="term">duplicaron</mrk></pc></mrk>.</target>'
+    )
+    result = files.import_file(translate_xliff(export_xliff(stale_article), target), "page.xlf")
+    assert result.ok and len(result.applied) == 1, (result.conflicts, result.errors)
+    draft = Page.objects.get(pk=stale_article.pk).specific.get_latest_revision_as_object()
+    assert draft.body_es.raw_data[1]["value"] == '<p>Los precios se <a href="https://x.invalid/p">duplicaron</a>.</p>'
+
+
+@pytest.mark.parametrize("original", ["", "snippet:", "snippet:blog.author", "page:", "page:blog.author.1", "post:1"])
+def test_an_xliff_file_element_that_names_no_page_or_snippet_is_refused(stale_article, original):
+    content = export_xliff(stale_article).decode()
+    named = f'original="page:{stale_article.pk}"'
+    assert named in content
+    content = content.replace(named, f'original="{original}"' if original else "")
+    with pytest.raises(files.FileError, match=r"^A file element does not name a page; was this file exported here\?$"):
+        files.import_file(content.encode(), "page.xlf")
+
+
 def test_xliff_inline_code_without_an_id_is_refused_before_anything_is_read(stale_article):
     """The XLIFF 2.0 schema requires an id on every inline code, so the import never meets one without."""
     revisions = stale_article.revisions.count()
