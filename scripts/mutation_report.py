@@ -257,8 +257,9 @@ def run(modules, statuses_wanted=("not checked", "survived")):
         return
     print(f"== mutmut run: {len(names)} mutants of {' '.join(modules)}", flush=True)
     fresh_test_database()
+    env = {**os.environ, "MUTATION_TEST_DATABASE_READY": "1"}  # see django_db_setup in conftest.py
     try:
-        subprocess.run([*MUTMUT, "run", "--max-children", jobs, *names], cwd=ROOT, check=False)  # noqa: S603
+        subprocess.run([*MUTMUT, "run", "--max-children", jobs, *names], cwd=ROOT, env=env, check=False)  # noqa: S603
     finally:
         save_results()
 
