@@ -225,6 +225,19 @@ def test_our_spanish_words_do_not_replace_wagtails_in_the_spanish_admin(client, 
     assert "<h2>Denuncias</h2>" in detail
 
 
+def test_the_queues_read_in_spanish_for_a_spanish_speaking_moderator(moderator_client, moderator, queue_comments):
+    profile = UserProfile.get_for_user(moderator)
+    profile.preferred_language = "es"
+    profile.save()
+    pk = queue_comments["pending_es"].pk
+    html = moderator_client.get("/admin/comments/queue/pending/").content.decode()
+    buttons = re.findall(rf'<button [^>]*value="(\w+):{pk}">([^<]+)</button>', html)
+    assert buttons == [("approve", "Aprobar"), ("reject", "Rechazar"), ("spam", "Marcar como spam")]
+    assert 'value="approve">Aprobar seleccionados</button>' in html
+    queues = re.findall(r'href="/admin/comments/queue/\w+/"[^>]*>([^<]+)</a>', html)
+    assert queues == ["Pendientes (2)", "Denunciados (0)", "Aprobados", "Rechazados", "Spam"]
+
+
 def test_dashboard_panel_shows_pending_count(moderator_client, queue_comments):
     html = moderator_client.get("/admin/").content.decode()
     assert "2 comments pending" in html

@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from wagtail.models import Page, Site
 
 pytestmark = pytest.mark.django_db
@@ -36,3 +37,15 @@ def test_migrate_is_quiet_at_verbosity_zero(capsys):
     assert out.getvalue() == "" and capsys.readouterr().out == ""
     home.refresh_from_db()
     assert home.title_en == "Frontera"
+
+
+def test_a_missing_translation_column_is_added_without_a_prompt():
+    """The column sync asks before each ALTER TABLE; deploys run without a terminal."""
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE wagtailcore_page DROP COLUMN search_description_es")
+    out = io.StringIO()
+    call_command("migrate", interactive=True, verbosity=1, stdout=out)  # pytest's stdin raises on a read
+    with connection.cursor() as cursor:
+        columns = {column.name for column in connection.introspection.get_table_description(cursor, "wagtailcore_page")}
+    assert "search_description_es" in columns
+    assert "ALTER TABLE" in out.getvalue()

@@ -94,6 +94,25 @@ def test_list_shows_date_language_files_read_and_status(editor_client):
     }
 
 
+def test_list_shows_what_was_read_and_handled_and_filters_by_status(editor_client):
+    unread = make_tip(message="First")
+    read = make_tip(message="Second")
+    Tip.objects.filter(pk=read.pk).update(is_read=True, status=Tip.Status.IN_PROGRESS)
+    handled = make_tip(message="Third")
+    Tip.objects.filter(pk=handled.pk).update(is_read=True, status=Tip.Status.HANDLED)
+    index = reverse("tips_admin:index")
+    rows = {row[0]: row[4:] for row in listing_rows(editor_client.get(index).content.decode())}
+    assert rows == {
+        str(unread): ["Unread", "New"],
+        str(read): ["Read", "In progress"],
+        str(handled): ["Read", "Handled"],
+    }
+    in_progress = listing_rows(editor_client.get(index, {"status": "in_progress"}).content.decode())
+    assert [row[0] for row in in_progress] == [str(read)]
+    # A status that does not exist filters nothing out.
+    assert len(listing_rows(editor_client.get(index, {"status": "gone"}).content.decode())) == 3
+
+
 def test_detail_marks_read_and_status_can_change(editor_client):
     tip = make_tip(message="Body of the tip")
     page = editor_client.get(reverse("tips_admin:detail", args=[tip.pk])).content.decode()
