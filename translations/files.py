@@ -352,21 +352,20 @@ def _unit_text(unit, namespace):
     translated only when it has a segment and every segment has a target and
     a translated state.
     """
-    sources, targets, segments, translated = [], [], 0, True
+    sources, targets, has_segment, translated = [], [], False, True
     for part in unit:
         if part.tag not in (namespace + "segment", namespace + "ignorable"):
             continue
-        source, target = part.find(namespace + "source"), part.find(namespace + "target")
-        sources.append("" if source is None else _flatten(source, namespace))
+        # The schema requires a source in each; a missing state is XLIFF's "initial".
+        sources.append(_flatten(part.find(namespace + "source"), namespace))
         if part.tag == namespace + "ignorable":
             targets.append(sources[-1])
             continue
-        segments += 1
+        has_segment = True
+        target = part.find(namespace + "target")
         targets.append("" if target is None else _flatten(target, namespace))
-        translated = (
-            translated and target is not None and part.get("state", "initial") in ("translated", "reviewed", "final")
-        )
-    return "".join(sources), "".join(targets), translated and segments > 0
+        translated = translated and target is not None and part.get("state") in ("translated", "reviewed", "final")
+    return "".join(sources), "".join(targets), translated and has_segment
 
 
 def parse(content, name=""):

@@ -177,6 +177,11 @@ def test_xliff_export_is_xliff_2_with_the_stale_unit(stale_article):
     # The translator's tool shows why the unit is there and what the source said before.
     notes = {note.get("category"): note.text for note in units[0].findall("x:notes/x:note", NS)}
     assert notes == {"status": "stale", "previous-source": "Prices rose."}
+    # And, once for the file, which page it is.
+    (file_element,) = root.findall("x:file", NS)
+    assert [(note.get("category"), note.text) for note in file_element.findall("x:notes/x:note", NS)] == [
+        ("title", stale_article.title_en)
+    ]
 
 
 XLIFF_TRANSLATION = '<target>Los precios se <pc id="1" dataRefStart="d1" dataRefEnd="d1e">duplicaron</pc>.</target>'
@@ -249,6 +254,17 @@ def test_a_split_xliff_unit_is_applied_only_whole_and_translated(long_article, p
     assert result.applied == [], why
     draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
     assert draft.body_es.raw_data[1]["value"] == "<p>Los precios subieron.</p>"
+
+
+@pytest.mark.parametrize(
+    ("state", "applied"), [("translated", 1), ("reviewed", 1), ("final", 1), ("initial", 0), (None, 0)]
+)
+def test_an_xliff_unit_is_applied_in_a_translated_reviewed_or_final_state_only(stale_article, state, applied):
+    content = translate_xliff(export_xliff(stale_article), XLIFF_TRANSLATION).decode()
+    assert content.count('state="translated"') == 1
+    content = content.replace('state="translated"', f'state="{state}"' if state else "")
+    result = files.import_file(content.encode(), "page.xlf")
+    assert len(result.applied) == applied
 
 
 def test_xliff_import_after_the_source_changed_applies_nothing(stale_article):
