@@ -52,7 +52,11 @@ class TipFilesMixin:
                 ),
             )
         if errors:
-            raise ValidationError(errors)
+            # The sixth file is refused on its own too: each reason is said once.
+            said = {}
+            for error in errors:
+                said.setdefault(error.message, error)
+            raise ValidationError(list(said.values()))
         return cleaned
 
 

@@ -114,7 +114,8 @@ def tip_form(page, request):
         return render_state(page, request, "tips/tip_thanks.html", codename=codename)
     if not token_valid:
         form.add_error(None, expired_message())
-    return render_state(page, request, "tips/tip_page.html", form=form, refused=True)
+    # Shown again with what the source wrote, and a 400: nothing was stored.
+    return render_state(page, request, "tips/tip_page.html", status=400, form=form, refused=True)
 
 
 def replies(page, request):
@@ -178,7 +179,7 @@ def follow_up(page, request):
         page,
         request,
         "tips/tip_replies.html",
-        status=refused_status or 200,
+        status=refused_status or 400,
         source=source,
         follow_up_form=form,
         source_token=security.source_token(source),

@@ -7,6 +7,7 @@ the file and keep the text that came with it. Accepted files are then
 checked by content, not by name, and photos are rebuilt from their pixels.
 """
 
+import contextlib
 import io
 import os
 import warnings
@@ -318,11 +319,16 @@ def clean_image(data, extension, name):
                 width, height = image.size
                 if width * height > conf.max_image_pixels():
                     raise too_large
-                ImageOps.exif_transpose(image, in_place=True)
+                # EXIF that is not TIFF inside has no orientation to apply; it is left behind anyway.
+                with contextlib.suppress(SyntaxError):
+                    ImageOps.exif_transpose(image, in_place=True)
+                if image.mode.startswith("I"):
+                    # 16-bit grey, scaled to 8 bits: converted as it is, every pixel above 255 turns white.
+                    image = image.convert("I").point(lambda value: value / 256)
                 # No format read here opens as "PA": a palette's transparency is in its info.
                 has_alpha = image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info)
                 mode = "RGBA" if has_alpha and save_format != "JPEG" else "RGB"
-                if image.mode in ("L", "1", "I;16") and not has_alpha:
+                if image.mode in ("L", "1", "I") and not has_alpha:
                     mode = "L"
                 # A new image carries no info, EXIF or profile: only the pixels
                 # are pasted in, converted to its mode by paste itself.

@@ -300,6 +300,28 @@ def test_a_transparent_heic_photo_is_stored_as_an_opaque_jpeg():
         assert (clean.format, clean.mode, clean.size) == ("JPEG", "RGB", (4, 3))
 
 
+def test_a_16_bit_grey_photo_keeps_its_shades():
+    image = Image.new("I;16", (3, 1))
+    for x, value in enumerate((0, 32768, 65535)):
+        image.putpixel((x, 0), value)
+    output = io.BytesIO()
+    image.save(output, format="PNG")
+    data, _extension = uploads.clean_image(output.getvalue(), "png", "grey16.png")
+    with Image.open(io.BytesIO(data)) as clean:
+        assert clean.mode == "L"
+        assert [clean.getpixel((x, 0)) for x in range(3)] == [0, 128, 255]
+
+
+@pytest.mark.parametrize(("extension", "fmt"), [("png", "PNG"), ("webp", "WEBP")])
+def test_a_photo_whose_exif_is_not_tiff_is_accepted_as_it_stands(extension, fmt):
+    data, _extension = uploads.clean_image(
+        image_bytes("RGB", fmt=fmt, color=(200, 20, 20), exif=b"XX*\x00\x08\x00\x00\x00"), extension, f"x.{extension}"
+    )
+    with Image.open(io.BytesIO(data)) as clean:
+        assert clean.size == (4, 3) and not clean.getexif()
+        assert b"XX*" not in data
+
+
 def test_a_photo_with_broken_exif_is_still_accepted_and_cleaned():
     """Phones and editors write malformed EXIF; Pillow only warns, and so must the cleaning."""
     broken_exif = b"Exif\x00\x00II*\x00\x08\x00\x00\x00\xff\xff\x01\x02"
