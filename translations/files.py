@@ -11,6 +11,7 @@ one whose source changed since export is a conflict and is not applied. By
 default a file with any conflict or error applies nothing.
 """
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element, SubElement, tostring
@@ -293,12 +294,17 @@ class ImportedSegment:
     translated: bool
 
 
+# An id as exports write it: ASCII digits that fit the database's integer. str.isdigit
+# also takes "²" (which int() refuses) and "٦" (which it reads as 6).
+EXPORTED_ID = re.compile(r"[0-9]{1,18}")
+
+
 def _subject(text):
     """A page id (int), a snippet reference (``app.model.id``), or None for anything else."""
-    if text.isdigit():
+    if EXPORTED_ID.fullmatch(text):
         return int(text)
     parts = text.split(".")
-    if len(parts) == 3 and all(part.isidentifier() for part in parts[:2]) and parts[2].isdigit():
+    if len(parts) == 3 and all(part.isidentifier() for part in parts[:2]) and EXPORTED_ID.fullmatch(parts[2]):
         return text
     return None
 

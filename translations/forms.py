@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Page, get_page_models
@@ -158,7 +159,20 @@ class ExportForm(forms.Form):
 
 
 class ImportForm(forms.Form):
+    # A whole site's export is a few hundred kilobytes; a parsed file takes about eight times its size.
+    max_size = 10 * 1024 * 1024
+
     file = forms.FileField(label=gettext_lazy("PO or XLIFF file"))
     partial = forms.BooleanField(
         required=False, label=gettext_lazy("Apply the segments that still match even if others conflict")
     )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.max_size:
+            raise forms.ValidationError(
+                _("The file is too large: a translation file can be at most %(size)s.")
+                % {"size": filesizeformat(self.max_size)},
+                code="size",
+            )
+        return upload

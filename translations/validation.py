@@ -163,7 +163,10 @@ def check_xliff(content):
     if root.tag != XLIFF_2_ROOT or not str(root.get("version", "")).startswith("2."):
         raise UnsupportedFile(_("Only XLIFF 2 files are supported."))
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    document = etree.fromstring(data, parser=parser)
+    try:
+        document = etree.fromstring(data, parser=parser)
+    except etree.XMLSyntaxError as error:  # what the first parser lets through: nesting past libxml2's depth
+        raise InvalidFile([Problem(error.lineno or 0, _("the XML is not well-formed"))]) from error
     schema = etree.XMLSchema(etree.parse(str(SCHEMA), parser=etree.XMLParser(no_network=True)))
     if not schema.validate(document):
         raise InvalidFile([Problem(entry.line, entry.message) for entry in schema.error_log])

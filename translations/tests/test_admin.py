@@ -6,6 +6,7 @@ import io
 import openpyxl
 from django.urls import reverse
 from wagtail.models import Page
+from wagtail.users.models import UserProfile
 
 from conftest import listing_rows, make_article
 from translations import memory
@@ -204,6 +205,31 @@ def test_export_and_import_views(admin_client, long_article):
     response = admin_client.post(reverse("translations_admin:import"), {"file": upload})
     assert response.status_code == 200 and "Applied: 1" in response.content.decode()
     assert page_status(long_article, "es").status == Status.UP_TO_DATE
+
+
+def test_an_oversized_import_is_refused_before_it_is_read(admin_client, long_article, monkeypatch):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from translations import files
+    from translations.forms import ImportForm
+
+    def not_read(*args, **kwargs):
+        raise AssertionError("the file was parsed")
+
+    monkeypatch.setattr(files, "import_file", not_read)
+    revisions = long_article.revisions.count()
+    upload = SimpleUploadedFile("t.po", b"#" * (ImportForm.max_size + 1))
+    response = admin_client.post(reverse("translations_admin:import"), {"file": upload}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert "The file is too large: a translation file can be at most 10.0\xa0MB." in response.content.decode()
+    profile = UserProfile.get_for_user(response.wsgi_request.user)
+    profile.preferred_language = "es"
+    profile.save()
+    upload.seek(0)
+    response = admin_client.post(reverse("translations_admin:import"), {"file": upload})
+    assert response.status_code == 400
+    assert "un archivo de traducción puede pesar como máximo 10.0\xa0MB." in response.content.decode()
+    assert long_article.revisions.count() == revisions
 
 
 def test_views_need_edit_permission(client, django_user_model, long_article):

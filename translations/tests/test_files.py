@@ -398,7 +398,21 @@ def test_a_translation_tools_annotations_are_read_as_their_text(stale_article):
     assert draft.body_es.raw_data[1]["value"] == '<p>Los precios se <a href="https://x.invalid/p">duplicaron</a>.</p>'
 
 
-@pytest.mark.parametrize("original", ["", "snippet:", "snippet:blog.author", "page:", "page:blog.author.1", "post:1"])
+@pytest.mark.parametrize(
+    "original",
+    [
+        "",
+        "snippet:",
+        "snippet:blog.author",
+        "page:",
+        "page:blog.author.1",
+        "post:1",
+        "page:²",  # a digit to str.isdigit, refused by int()
+        "page:٦",  # an Arabic-Indic six, which int() reads as 6
+        "snippet:blog.author.²",
+        "page:99999999999999999999999",  # past any database integer
+    ],
+)
 def test_an_xliff_file_element_that_names_no_page_or_snippet_is_refused(stale_article, original):
     content = export_xliff(stale_article).decode()
     named = f'original="page:{stale_article.pk}"'
@@ -406,6 +420,14 @@ def test_an_xliff_file_element_that_names_no_page_or_snippet_is_refused(stale_ar
     content = content.replace(named, f'original="{original}"' if original else "")
     with pytest.raises(files.FileError, match=r"^A file element does not name a page; was this file exported here\?$"):
         files.import_file(content.encode(), "page.xlf")
+
+
+def test_xliff_nested_past_the_parsers_depth_is_refused_as_damaged(stale_article):
+    revisions = stale_article.revisions.count()
+    target = "<target>" + '<mrk id="m" type="term">' * 300 + "Los precios" + "</mrk>" * 300 + "</target>"
+    with pytest.raises(files.FileError, match=r"The file is damaged and nothing was imported\..*not well-formed"):
+        files.import_file(translate_xliff(export_xliff(stale_article), target), "page.xlf")
+    assert stale_article.revisions.count() == revisions
 
 
 def test_xliff_inline_code_without_an_id_is_refused_before_anything_is_read(stale_article):
