@@ -262,8 +262,7 @@ def header_pixels(upload):
     extension = extension_of(os.path.basename(upload.name or ""))
     if extension not in IMAGE_TYPES or isinstance(upload, RefusedUpload):
         return 0
-    upload.seek(0)
-    try:
+    try:  # Image.open reads from the start of the stream, wherever it stands
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(upload, formats=[IMAGE_TYPES[extension][0]]) as image:

@@ -195,6 +195,14 @@ def test_the_handler_keeps_files_in_memory_up_to_each_limit(settings):
     assert (third.name, third.size, third.reason, third.field_name) == ("c.txt", 1, "count", "files")
 
 
+def test_the_handlers_total_adds_up_every_file_kept(settings):
+    receiver = handler(settings, files=3, size=10, total=15)
+    stream(receiver, "a.txt", [b"12345"])
+    stream(receiver, "b.txt", [b"12345"])
+    refused = stream(receiver, "c.txt", [b"123456"])  # 16 bytes with the two before it
+    assert isinstance(refused, uploads.RefusedUpload) and refused.reason == "total"
+
+
 def test_the_handler_drops_a_file_one_byte_over_its_limit(settings):
     receiver = handler(settings)
     refused = stream(receiver, "big.txt", [b"12345", b"678901"])
@@ -298,6 +306,26 @@ def test_a_transparent_heic_photo_is_stored_as_an_opaque_jpeg():
     assert extension == "jpg"
     with Image.open(io.BytesIO(data)) as clean:
         assert (clean.format, clean.mode, clean.size) == ("JPEG", "RGB", (4, 3))
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("a.png", "PNG"), ("b.jpg", "JPEG"), ("c.webp", "WEBP"), ("d.heic", "HEIF")])
+def test_a_photos_pixels_are_read_from_its_header_wherever_the_stream_stands(name, fmt):
+    photo = upload(name, image_bytes("RGB", size=(30, 20), fmt=fmt))
+    photo.read()  # an earlier reader left the stream at its end
+    assert uploads.header_pixels(photo) == 600
+    assert photo.read() == photo.file.getvalue()  # and the next reader finds it from the start
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("notes.pdf", minimal_pdf()),  # not a photo
+        ("photo.png", image_bytes("RGB", size=(30, 20), fmt="JPEG")),  # a photo, but not what its name says
+        ("photo.jpg", b"\xff\xd8\xff\xe0 truncated"),
+    ],
+)
+def test_a_file_that_is_not_the_photo_it_claims_adds_no_pixels(name, data):
+    assert uploads.header_pixels(upload(name, data)) == 0
 
 
 def test_a_16_bit_grey_photo_keeps_its_shades():
