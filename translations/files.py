@@ -309,11 +309,9 @@ def _subject(text):
     return None
 
 
-def parse_po(content):
-    try:
-        po = polib.pofile(content.decode() if isinstance(content, bytes) else content)
-    except (OSError, ValueError, UnicodeDecodeError) as error:
-        raise FileError(_("This is not a readable PO file.")) from error
+def parse_po(text):
+    """(language, [ImportedSegment]) of a PO file that ``check_po`` has passed, as text."""
+    po = polib.pofile(text)
     language = po.metadata.get("Language", "")
     items = []
     for entry in po:
@@ -341,9 +339,10 @@ def parse_xliff(content):
             raise FileError(_("A file element does not name a page; was this file exported here?"))
         for unit in file_element.iter(namespace + "unit"):
             source_text, target_text, translated = _unit_text(unit, namespace)
+            # The schema requires an id on every unit.
             items.append(
                 ImportedSegment(
-                    subject, unit.get("id", ""), source_text, target_text, bool(target_text.strip()) and translated
+                    subject, unit.attrib["id"], source_text, target_text, bool(target_text.strip()) and translated
                 )
             )
     return language, items

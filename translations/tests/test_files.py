@@ -140,6 +140,16 @@ def test_an_xliff_1_file_is_refused_with_a_clear_message():
         files.import_file(xliff_1, "old.xlf")
 
 
+@pytest.mark.parametrize("context", [None, "", "body:1", f"{42}", f"{42}:", ":body:1", "blog.author:bio"])
+def test_a_po_entry_without_a_page_and_field_is_refused(stale_article, context):
+    po = export_po(stale_article)
+    po[0].msgctxt = context.replace("42", str(stale_article.pk)) if context else context
+    with pytest.raises(
+        files.FileError, match=r"^An entry has no page and field context; was this file exported here\?$"
+    ):
+        files.import_file(str(po).encode(), "page.po")
+
+
 def test_import_refuses_changed_markup(stale_article):
     po = export_po(stale_article)
     po[0].msgstr = "Los precios se duplicaron."  # the link's placeholders left out
@@ -202,6 +212,7 @@ def test_xliff_round_trip_writes_a_draft_with_markup_intact(stale_article):
     )
     result = files.import_file(translated, "page.xlf")
     assert result.ok and len(result.applied) == 1
+    assert result.skipped == [] and result.confirmed == [] and result.conflicts == []  # one unit, read once
     draft = Page.objects.get(pk=stale_article.pk).specific.get_latest_revision_as_object()
     assert draft.body_es.raw_data[1]["value"] == '<p>Los precios se <a href="https://x.invalid/p">duplicaron</a>.</p>'
     assert page_status(stale_article, "es").status == Status.UP_TO_DATE
