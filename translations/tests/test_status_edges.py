@@ -149,6 +149,9 @@ def test_machine_text_drafted_after_the_original_lost_a_paragraph_is_still_marke
     assert len(machine) == 1 and machine[0].endswith("attribution")
     spanish_body = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object().body_es.raw_data
     assert spanish_body[-1]["value"]["text"] == "El canal está seco." and spanish_body[-1]["value"]["attribution"]
+    # Marking the page up to date leaves that machine text to a person, whichever state is older.
+    assert mark_up_to_date(long_article, "es") == 1
+    assert page_status(long_article, "es").status == Status.MACHINE
 
 
 def test_an_untranslated_paragraph_the_original_then_drops_leaves_nothing_to_review(admin_client, long_article):
