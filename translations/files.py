@@ -251,8 +251,8 @@ def _inline(element, text, codes):
         closing, number, void = match.groups()
         if void:
             last = SubElement(stack[-1], "ph", {"id": number, "dataRef": _data_id(number + "/")})
-        elif closing:
-            last = stack.pop() if len(stack) > 1 else last
+        elif closing:  # placeholders come from stored HTML, so each closing one has its opening one
+            last = stack.pop()
         else:
             code = SubElement(
                 stack[-1], "pc", {"id": number, "dataRefStart": _data_id(number), "dataRefEnd": _data_id("/" + number)}

@@ -1,5 +1,7 @@
 """PO and XLIFF round trips: missing or stale segments out, reviewed translations back in."""
 
+import re
+
 import polib
 import pytest
 from defusedxml.ElementTree import fromstring
@@ -38,6 +40,13 @@ def test_po_export_holds_only_the_stale_segment_with_context(stale_article):
     assert "fuzzy" in entry.flags
     assert entry.previous_msgid == "Prices rose."
     assert po.metadata["Language"] == "es"
+
+
+def test_po_header_dates_are_in_gettexts_own_format(stale_article):
+    """Poedit and msgmerge read "YYYY-MM-DD HH:MM+ZZZZ", as gettext writes it."""
+    metadata = export_po(stale_article).metadata
+    for header in ("POT-Creation-Date", "PO-Revision-Date"):
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}[+-]\d{4}", metadata[header]), metadata[header]
 
 
 def test_po_export_all_holds_every_segment(stale_article):
