@@ -42,11 +42,24 @@ def test_po_export_holds_only_the_stale_segment_with_context(stale_article):
     assert po.metadata["Language"] == "es"
 
 
-def test_po_header_dates_are_in_gettexts_own_format(stale_article):
-    """Poedit and msgmerge read "YYYY-MM-DD HH:MM+ZZZZ", as gettext writes it."""
+def test_po_header_names_the_project_languages_and_translator(stale_article, django_user_model):
+    """What Poedit and msgmerge read from the header; dates as gettext writes them, "YYYY-MM-DD HH:MM+ZZZZ"."""
     metadata = export_po(stale_article).metadata
     for header in ("POT-Creation-Date", "PO-Revision-Date"):
-        assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}[+-]\d{4}", metadata[header]), metadata[header]
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}[+-]\d{4}", metadata.pop(header)), header
+    assert metadata == {
+        "Project-Id-Version": "Frontera",
+        "Last-Translator": "Frontera",
+        "Language-Team": "Spanish",
+        "Language": "es",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "X-Source-Language": "en",
+        "X-Generator": "Frontera translations",
+    }
+    translator = django_user_model.objects.create_user("lucia", first_name="Lucía", last_name="Ortega")
+    assert export_po(stale_article, user=translator).metadata["Last-Translator"] == "Lucía Ortega"
 
 
 def test_po_export_all_holds_every_segment(stale_article):
