@@ -9,7 +9,7 @@ from wagtail.models import Page
 from conftest import make_article
 from translations import files
 from translations.models import Status
-from translations.segments import set_target_values
+from translations.segments import remove_target_values, set_target_values
 from translations.status import page_status
 
 
@@ -64,5 +64,16 @@ def test_import_into_the_original_language_is_refused(admin_client, radio):
 
 
 def test_writing_the_original_language_is_refused_in_code(radio):
-    with pytest.raises(ValueError):
+    refusal = rf"^es is the original language of page {radio.pk}$"
+    with pytest.raises(ValueError, match=refusal):
         set_target_values(radio, "es", {"title": "Otra"})
+    with pytest.raises(ValueError, match=refusal):
+        remove_target_values(radio, "es", ["title"])
+    assert (radio.title_es, radio.title_en) == ("La radio", "The radio")
+
+
+def test_text_the_original_dropped_is_taken_out_of_a_plain_field(radio):
+    """A dek the Spanish original no longer has goes from the English too, as the reviewer asks."""
+    radio.dek_en = "A station that never went off air."
+    remove_target_values(radio, "en", ["dek"])
+    assert radio.dek_en == "" and radio.title_en == "The radio"
