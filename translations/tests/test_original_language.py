@@ -73,7 +73,7 @@ def test_writing_the_original_language_is_refused_in_code(radio):
 
 
 def test_text_the_original_dropped_is_taken_out_of_a_plain_field(radio):
-    """A dek the Spanish original no longer has goes from the English too, as the reviewer asks."""
-    radio.dek_en = "A station that never went off air."
-    remove_target_values(radio, "en", ["dek"])
-    assert radio.dek_en == "" and radio.title_en == "The radio"
+    """A dek and a caption the Spanish original no longer has go from the English too, as the reviewer asks."""
+    radio.dek_en, radio.hero_caption_en = "A station that never went off air.", "The studio at night."
+    remove_target_values(radio, "en", ["dek", "hero_caption"])
+    assert (radio.dek_en, radio.hero_caption_en, radio.title_en) == ("", "", "The radio")
