@@ -62,6 +62,21 @@ def test_po_header_names_the_project_languages_and_translator(stale_article, dja
     assert export_po(stale_article, user=translator).metadata["Last-Translator"] == "Lucía Ortega"
 
 
+def test_an_export_of_everything_marks_what_is_translated_and_keeps_its_markup(long_article):
+    """Up-to-date segments go out translated, with their markup as codes; only marked-up ones say so in PO."""
+    root = fromstring(export_xliff(long_article, include_all=True))
+    units = {unit.get("id"): unit for unit in root.findall(".//x:unit", NS)}
+    assert {unit.find("x:segment", NS).get("state") for unit in units.values()} == {"translated"}
+    answers = next(
+        unit for unit in units.values() if "answers" in "".join(unit.find("x:segment/x:source", NS).itertext())
+    )
+    target = answers.find("x:segment/x:target", NS)
+    assert (target.text, target.find("x:pc", NS).text) == ("Nadie ", "responde")
+    comments = {entry.msgid: entry.comment for entry in export_po(long_article, include_all=True)}
+    assert "Markup:" not in comments["A market grows."]
+    assert "Markup:" in comments["Nobody {1}answers{/1}."]
+
+
 def test_po_export_all_holds_every_segment(stale_article):
     po = export_po(stale_article, include_all=True)
     assert {entry.msgctxt.split(":")[1] for entry in po} == {"title", "dek", "body"}
