@@ -404,7 +404,7 @@ def remove_target_values(page, language, keys, pairs=None):
         for item in copy.deepcopy(stream_raw(text.raw(field_name, language))):
             child = field.stream_block.child_blocks.get(item.get("type"))
             key_id = alignment.get(item.get("id"), item.get("id"))
-            leaves = list(_walk_block(child, item.get("value"), ())) if child is not None else []
+            leaves = list(_walk_block(child, item.get("value"), ()))  # none for a block type no longer defined
             named = [path for path, _kind, _text in leaves if SEPARATOR.join([key_id, *path]) in rests]
             emptied = all(path in named or not normalise(leaf) for path, _kind, leaf in leaves)
             if named and emptied and key_id not in source_ids:

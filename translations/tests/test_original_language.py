@@ -1,5 +1,7 @@
 """A page's original language is never reviewed, imported into or written by translation tooling."""
 
+import uuid
+
 import polib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -77,3 +79,14 @@ def test_text_the_original_dropped_is_taken_out_of_a_plain_field(radio):
     radio.dek_en, radio.hero_caption_en = "A station that never went off air.", "The studio at night."
     remove_target_values(radio, "en", ["dek", "hero_caption"])
     assert (radio.dek_en, radio.hero_caption_en, radio.title_en) == ("", "", "The radio")
+
+
+def test_a_quotation_the_original_dropped_is_taken_out_whole_once_both_its_texts_are(radio):
+    """A quotation only the English has: emptying its text alone keeps it; emptying both takes it out."""
+    quote_id = str(uuid.uuid4())
+    quote = {"type": "quote", "value": {"text": "Still on air.", "attribution": "A listener"}, "id": quote_id}
+    radio.body_en = [*radio.body_en.raw_data, quote]
+    remove_target_values(radio, "en", [f"body:{quote_id}:text"])
+    assert [block["value"] for block in radio.body_en.raw_data][1] == {"text": "", "attribution": "A listener"}
+    remove_target_values(radio, "en", [f"body:{quote_id}:attribution"])
+    assert [block["type"] for block in radio.body_en.raw_data] == ["paragraph"]
