@@ -83,20 +83,11 @@ class Readers:
             thread.join(timeout=60)
 
 
-def seconds_until_shown(base, text, limit=5.0):
-    """How long until both language versions show ``text``."""
-    start = time.monotonic()
-    waiting = {ENGLISH, SPANISH}
-    while waiting and time.monotonic() - start < limit:
-        for url in list(waiting):
-            if text in fetch(base + url)[2]:
-                waiting.discard(url)
-    return time.monotonic() - start if not waiting else None
+def test_an_approved_comment_shows_at_once_while_readers_flood_the_page(live_server, article):
+    """Readers hit the cached page in both languages; an approval purges it, and the
+    first request after it shows the comment in both; no reader request fails.
 
-
-def test_an_approved_comment_shows_within_a_second_while_readers_flood_the_page(live_server, article):
-    """Readers hit the cached page in both languages; an approval purges it and the
-    comment shows in both within a second; no reader request fails."""
+    How long that takes under load is bench/spike.py's to measure, not a test's."""
     add_comment(article, "An early comment.", name="Ana")
     held = add_comment(article, "Approved in the middle of the spike.", name="Bo", status=Comment.Status.PENDING)
     for url in (ENGLISH, SPANISH):  # rendered once and stored before the flood
@@ -109,9 +100,10 @@ def test_an_approved_comment_shows_within_a_second_while_readers_flood_the_page(
         before = fetch(live_server.url + ENGLISH)[2]
         assert "Approved in the middle of the spike." not in before
         moderation.set_status([held], Comment.Status.APPROVED, user=None)
-        shown_after = seconds_until_shown(live_server.url, "Approved in the middle of the spike.")
+        first_after = {url: fetch(live_server.url + url)[2] for url in (ENGLISH, SPANISH)}
         time.sleep(0.5)
-    assert shown_after is not None and shown_after < 1.0, shown_after
+    for url, html in first_after.items():
+        assert "Approved in the middle of the spike." in html, url
     assert readers.statuses and set(readers.statuses) == {200}
     for url in (ENGLISH, SPANISH):
         assert fetch(live_server.url + url)[2].count(f'id="comment-{held.pk}"') == 1
