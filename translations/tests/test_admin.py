@@ -4,12 +4,14 @@ import csv
 import io
 
 import openpyxl
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
 from conftest import listing_rows, make_article
-from translations import memory
+from translations import files, memory
+from translations.forms import ImportForm
 from translations.models import Status, TranslationState
 from translations.status import page_status
 
@@ -197,7 +199,6 @@ def test_export_and_import_views(admin_client, long_article):
     response = admin_client.get(reverse("translations_admin:export"), {"page": long_article.pk, "format": "po"})
     assert response["Content-Disposition"].endswith('.po"')
     import polib
-    from django.core.files.uploadedfile import SimpleUploadedFile
 
     po = polib.pofile(response.content.decode())
     po[0].msgstr, po[0].flags = "Los precios se duplicaron.", []
@@ -208,11 +209,6 @@ def test_export_and_import_views(admin_client, long_article):
 
 
 def test_an_oversized_import_is_refused_before_it_is_read(admin_client, long_article, monkeypatch):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from translations import files
-    from translations.forms import ImportForm
-
     def not_read(*args, **kwargs):
         raise AssertionError("the file was parsed")
 
