@@ -26,11 +26,19 @@ SENT_SALT = "comments.sent"
 SENT_MAX_AGE = 60 * 60 * 24
 
 
-def cross_site_message():
-    return _(
-        "This form was sent from another website, so it was not accepted. "
-        "If you wrote it, your text is below: check it and send it from this page."
-    )
+def refused_cross_site(request, article, kept_text, report_url=None):
+    """A post from another site, answered with its text to copy and nothing that could send it again.
+
+    A form here would let the other site fill in a reader's comment or report
+    and leave them one click from sending it.
+    """
+    context = {
+        "article": article,
+        "text": article.reader_text(),
+        "kept_text": kept_text,
+        "report_url": report_url,
+    }
+    return render(request, "comments/refused.html", context, status=403)
 
 
 def live_articles():
@@ -57,12 +65,9 @@ def comment_page(request, article, form, *, status=200, parent=None, heading=Non
 def post_comment(request, article_id):
     article = get_object_or_404(live_articles(), pk=article_id)
     site_settings = CommentSettings.for_request(request)
-    form = CommentForm(request.POST, article=article, max_length=site_settings.max_length)
     if not same_site_post(request):
-        form.is_valid()
-        form.errors.clear()
-        form.add_error(None, cross_site_message())
-        return comment_page(request, article, form, status=403)
+        return refused_cross_site(request, article, request.POST.get("body", ""))
+    form = CommentForm(request.POST, article=article, max_length=site_settings.max_length)
     if not comments_open(article, site_settings):
         form.is_valid()
         form.add_error(None, _("Comments are closed on this article. Your text is below if you want to keep it."))
@@ -109,14 +114,12 @@ def report(request, comment_id):
     )
     if not comment.article.live or not is_visible(comment):
         raise Http404
+    if request.method == "POST" and not same_site_post(request):
+        report_url = reverse("comments:report", args=[comment.pk])
+        return refused_cross_site(request, comment.article, request.POST.get("details", ""), report_url)
     form = ReportForm(request.POST or None)
     status = 200
-    if request.method == "POST" and not same_site_post(request):
-        form.is_valid()
-        form.errors.clear()
-        form.add_error(None, cross_site_message())
-        status = 403
-    elif request.method == "POST" and not report_token_is_valid(request.POST.get("token"), comment):
+    if request.method == "POST" and not report_token_is_valid(request.POST.get("token"), comment):
         form.is_valid()
         form.add_error(None, _("This form could not be checked. Please send your report again."))
         status = 400

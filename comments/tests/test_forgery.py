@@ -64,15 +64,36 @@ def test_same_site_reply_needs_no_cookie(article):
     assert Comment.objects.get(body="A reply, no cookie.").parent == parent
 
 
+def assert_nothing_could_send_it_again(html):
+    """The refusal shows the text and offers nothing that posts: no form, no token, no button.
+
+    The site header's search form is the page's only form, and it only searches.
+    """
+    assert 'method="post"' not in html.lower()
+    assert 'name="stamp"' not in html
+    assert 'name="token"' not in html
+    main = html[html.index('<main id="main"') : html.index("</main>")]
+    assert "<form" not in main
+    assert "<button" not in main
+    assert "<textarea" not in main
+
+
 @pytest.mark.parametrize("headers", CROSS_SITE)
-def test_cross_site_comment_is_refused_with_the_text_kept(article, headers):
+def test_cross_site_comment_is_refused_with_only_its_text_to_copy(article, headers):
     parent = add_comment(article, "Parent.")
-    data = form_data(article, body="Written somewhere else.", parent=str(parent.pk))
+    data = form_data(
+        article, body="Written somewhere else.", parent=str(parent.pk), name="Victim", email="chosen@evil.example"
+    )
     response = strict_client().post(f"/comments/post/{article.pk}/", data, **headers)
     assert response.status_code == 403
     html = response.content.decode()
-    assert "sent from another website" in html
+    assert "Not sent" in html
+    assert "sent to us from another website" in html
     assert "Written somewhere else." in html
+    assert "Victim" not in html
+    assert "chosen@evil.example" not in html
+    assert_nothing_could_send_it_again(html)
+    assert f'href="{article.url}#comment-form"' in html
     assert not Comment.objects.filter(body="Written somewhere else.").exists()
 
 
@@ -80,16 +101,35 @@ def test_cross_site_refusal_is_translated(article):
     data = form_data(article, body="Escrito en otro sitio.")
     response = strict_client().post(comments_url("post", article.pk, "es"), data, **CROSS_SITE[0])
     assert response.status_code == 403
-    assert "desde otro sitio web" in response.content.decode()
+    html = response.content.decode()
+    assert "No se envió" in html
+    assert "desde otro sitio web" in html
+    assert "El texto que se envió" in html
+    assert "Escrito en otro sitio." in html
+    assert "Volver al artículo" in html
 
 
 @pytest.mark.parametrize("headers", CROSS_SITE)
-def test_cross_site_report_is_refused_with_the_text_kept(article, headers):
+def test_cross_site_report_is_refused_with_only_its_text_to_copy(article, headers):
     comment = add_comment(article, "Reported?")
     response = send_report(strict_client(), comment, {"reason": "abuse", "details": "Forged details."}, **headers)
     assert response.status_code == 403
-    assert "Forged details." in response.content.decode()
+    html = response.content.decode()
+    assert "Forged details." in html
+    assert_nothing_could_send_it_again(html)
+    assert f'href="/comments/report/{comment.pk}/"' in html
     assert not Report.objects.exists()
+
+
+def test_cross_site_report_refusal_is_translated(article):
+    comment = add_comment(article, "¿Denunciado?")
+    data = {"reason": "abuse", "details": "Detalles falsos."}
+    response = send_report(strict_client(), comment, data, language="es", **CROSS_SITE[0])
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "desde otro sitio web" in html
+    assert "Denuncia este comentario desde nuestra propia página" in html
+    assert f'href="{comments_url("report", comment.pk, "es")}"' in html
 
 
 def test_same_site_report_needs_no_cookie_but_its_token(article):
