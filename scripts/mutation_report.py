@@ -97,10 +97,13 @@ def scores(found, modules, equivalents=frozenset()):
     by_module = defaultdict(Counter)
     survivors = defaultdict(list)
     explained = Counter()
+    stale = defaultdict(list)
     for name, status in found.items():
         module = module_of(name)
         if module in modules:
             by_module[module][status] += 1
+            if status in KILLED and name in equivalents:
+                stale[module].append(name)
             if status in COUNTED - KILLED:
                 if name in equivalents:
                     explained[module] += 1
@@ -121,6 +124,7 @@ def scores(found, modules, equivalents=frozenset()):
                 "score": 100.0 * killed / checked if checked else None,
                 "adjusted": 100.0 * killed / (checked - explained[module]) if checked > explained[module] else None,
                 "survivors": sorted(survivors[module]),
+                "stale": sorted(stale[module]),
             }
         )
     return rows
@@ -145,6 +149,12 @@ def print_report(rows, show_survivors=True):
                 print(f"\nUnexplained survivors in {row['module']} (`.venv/bin/mutmut show NAME` prints each):")
                 for survivor in row["survivors"]:
                     print(f"  {survivor}")
+            if row["stale"]:
+                # Editing a function renumbers its mutants: an entry that names a killed
+                # mutant most likely describes another one now, which may be a survivor.
+                print(f"\nListed in MUTATION.md as equivalent, but killed, in {row['module']} (renumbered?):")
+                for name in row["stale"]:
+                    print(f"  {name}")
 
 
 def modules_named(names):
