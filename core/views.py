@@ -1,11 +1,16 @@
+import sys
+
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+
+from .outage import RETRY_AFTER_SECONDS, database_is_down, kept_texts
 
 
 @require_GET
@@ -33,12 +38,24 @@ def csrf_failure(request, reason="", template_name="403_csrf.html"):
 
 
 def server_error(request, template_name="500.html"):
-    """The 500 page in the language of the URL that failed.
+    """The 500 page in the language of the URL that failed; a 503 while the database is down.
 
     Django's own handler renders without a request context; this one keeps
-    the language the reader was reading in, and touches no database.
+    the language the reader was reading in, and touches no database. Django
+    calls it while handling the exception, which ``sys.exc_info`` still holds.
     """
     language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     with translation.override(language):
+        if database_is_down(sys.exc_info()[1]):
+            return unavailable(request, language)
         template = loader.get_template(template_name)
         return HttpResponseServerError(template.render({"LANGUAGE_CODE": language}))
+
+
+def unavailable(request, language):
+    """503, try again soon; a post's own text comes back so that nothing written is lost."""
+    context = {"LANGUAGE_CODE": language, "kept_texts": kept_texts(request)}
+    response = HttpResponse(loader.render_to_string("503.html", context), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.bilingual import current_language
 from core.forgery import same_site_post
+from core.outage import RETRY_AFTER_SECONDS, database_is_down, kept_texts
 
 from . import codenames, conf, crypto, intake, security
 from .forms import CodenameForm, FollowUpForm, ReplyMethod, TipForm
@@ -30,13 +31,18 @@ def answer(page, request, respond):
         response = respond()
     except Http404:
         raise
-    except Exception:
+    except Exception as error:
         if settings.DEBUG:
             raise
         # Logged without the request: an error report must not carry
         # the source's address or browser.
         logger.exception("The tip page failed to answer.")
-        response = TemplateResponse(request, "tips/tip_error.html", {"page": page}, status=500)
+        context = {"page": page, "kept_texts": kept_texts(request)}
+        if database_is_down(error):
+            response = TemplateResponse(request, "tips/tip_error.html", context, status=503)
+            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        else:
+            response = TemplateResponse(request, "tips/tip_error.html", context, status=500)
     return security.protect(response)
 
 

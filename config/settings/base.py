@@ -153,6 +153,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# With the database unreachable every page answers 503 (core/views.py), and a
+# post's own text comes back to copy: these are the reader forms' free-text
+# fields (a comment's body, a report's details, a tip's message and links),
+# never a name, an address or a codename.
+KEPT_WHEN_DATABASE_IS_DOWN = ["body", "details", "message", "links"]
+
 # Languages. English is served at /, Spanish at /es/.
 LANGUAGE_CODE = "en"
 LANGUAGES = [
