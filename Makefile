@@ -66,7 +66,8 @@ check:
 	$(PY) manage.py translations check
 	$(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n') \
-		ALLOWED_HOSTS=frontera.example $(PY) manage.py check --deploy --fail-level WARNING
+		ALLOWED_HOSTS=frontera.example TIPS_PUBLIC_KEY=$$(head -c 32 /dev/urandom | base64) \
+		$(PY) manage.py check --deploy --fail-level WARNING
 
 # Tests run on every core (pytest-xdist). `--dist load` hands each worker its
 # tests in collection order, where pytest-django puts the transactional ones
