@@ -84,6 +84,9 @@ def receive(request, kind, form_class):
     refusal = intake.read_post(request, keep_files=admitted)
     form = form_class(request.POST, request.FILES)
     if refusal is not None:
+        # The fields the limit cut off are missing, not forgotten: only the refusal is shown.
+        form.is_valid()
+        form.errors.clear()
         form.add_error(None, refusal)
         return form, 400
     if not admitted:

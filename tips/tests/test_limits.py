@@ -207,6 +207,8 @@ def test_too_much_text_answers_400_with_what_could_be_kept(client, tip_page, set
     expected = {"en": "Your text was too long for this form", "es": "Tu texto era demasiado largo"}[language]
     assert expected in page and "20,000" in page
     assert "https://kept.example/link</textarea>" in page
+    # The message the limit cut off is not reported as forgotten, nor the reply choice after it.
+    assert {"en": "This field is required", "es": "Este campo es necesario"}[language] not in page
     assert huge not in page and Tip.objects.count() == 0
 
 
