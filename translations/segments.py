@@ -343,7 +343,7 @@ def _by_field(values):
     return by_field
 
 
-def set_target_values(page, language, values, source=None, pairs=None):
+def set_target_values(page, language, values, pairs=None):
     """Write ``{segment key: text}`` into ``page``'s ``language`` fields.
 
     Keys name source block ids; the text goes into the aligned target block,
@@ -351,8 +351,7 @@ def set_target_values(page, language, values, source=None, pairs=None):
     its other text left empty) placed after the previous aligned block.
     """
     text = PageText(page, {language: pairs or {}})
-    source = source or text.source
-    if language == text.source or language == source:
+    if language == text.source:
         # The original is written by its authors only, never by translation tooling.
         raise ValueError(f"{language} is the original language of page {page.pk}")
     for field_name, items in _by_field(values).items():
@@ -360,7 +359,7 @@ def set_target_values(page, language, values, source=None, pairs=None):
         if not isinstance(field, StreamField):
             setattr(page, f"{field_name}_{language}", items[""])
             continue
-        source_raw = stream_raw(text.raw(field_name, source))
+        source_raw = stream_raw(text.raw(field_name, text.source))
         target_raw = copy.deepcopy(stream_raw(text.raw(field_name, language)))
         reverse = {source_id: target_id for target_id, source_id in text.alignment(field_name, language).items()}
         for rest, value in items.items():

@@ -33,7 +33,9 @@ NESTED = blocks.StructBlock(
     [
         ("title", blocks.CharBlock()),
         ("cards", blocks.ListBlock(CardBlock())),
-        ("legacy", blocks.ListBlock(blocks.CharBlock())),  # a list stored before Wagtail gave items ids
+        # Lists stored before Wagtail gave list items ids: items are plain values.
+        ("legacy", blocks.ListBlock(blocks.CharBlock())),
+        ("legacy_pairs", blocks.ListBlock(blocks.StructBlock([("a", blocks.CharBlock()), ("b", blocks.CharBlock())]))),
         ("more", blocks.StreamBlock([("note", blocks.TextBlock()), ("pair", PairBlock())])),
     ]
 )
@@ -44,6 +46,7 @@ NESTED_RAW = {
         {"type": "item", "value": {"heading": "Second card", "text": "<p>Second text</p>"}, "id": "c2"},
     ],
     "legacy": ["Old zero", "Old one"],
+    "legacy_pairs": [{"a": "Old a", "b": "Old b"}],
     "more": [
         {"type": "note", "value": "A note", "id": "n1"},
         {"type": "pair", "value": {"left": "Left", "inner": {"deep": "Deep", "beside": "Beside"}}, "id": "p1"},
@@ -71,6 +74,8 @@ def test_the_leaves_read_from_every_shape():
         ("cards", "c2", "text"),
         ("legacy", "0"),
         ("legacy", "1"),
+        ("legacy_pairs", "0", "a"),
+        ("legacy_pairs", "0", "b"),
         ("more", "n1"),
         ("more", "p1", "left"),
         ("more", "p1", "inner", "deep"),
