@@ -108,13 +108,29 @@ def test_a_figure_the_original_gained_is_added_in_place_with_its_image_and_only_
     edit(long_article, body_en=[english[0], figure, *english[1:]])
     draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
 
-    set_target_values(draft, "es", {f"body:{figure_id}:caption": "Mayo."})
+    set_target_values(draft, "es", {f"body:{figure_id}:caption": "Mayo.", f"body:{figure_id}:alt": "Un canal vacío"})
 
     spanish = stream_raw(draft.body_es)
     assert [block["type"] for block in spanish] == ["paragraph", "image", "paragraph", "paragraph"]
     assert spanish[0]["value"] == "<p>Los pozos son <b>privados</b>.</p>"
-    assert spanish[1]["value"] == {"image": image.pk, "alt": "", "caption": "Mayo.", "credit": ""}
+    assert spanish[1]["value"] == {"image": image.pk, "alt": "Un canal vacío", "caption": "Mayo.", "credit": ""}
     assert spanish[2]["value"] == "<p>Los precios subieron.</p>"
     # The original is left as it was.
     assert stream_raw(draft.body_en)[1]["value"]["caption"] == "May."
     assert stream_raw(draft.body_en)[1]["value"]["credit"] == "Ana Ruiz"
+
+
+@pytest.mark.django_db
+def test_text_for_a_block_the_original_no_longer_has_is_skipped_and_the_rest_is_written(long_article):
+    """A file exported before an editor deleted a paragraph still brings in everything else."""
+    draft = long_article.get_latest_revision_as_object()
+    second_id = stream_raw(draft.body_en)[1]["id"]
+    set_target_values(
+        draft, "es", {"body:deleted-since-export": "Ya no está.", f"body:{second_id}": "<p>Subieron.</p>"}
+    )
+    spanish = stream_raw(draft.body_es)
+    assert [block["value"] for block in spanish] == [
+        "<p>Los pozos son <b>privados</b>.</p>",
+        "<p>Subieron.</p>",
+        '<p>Nadie <a href="https://x.invalid">responde</a>.</p>',
+    ]

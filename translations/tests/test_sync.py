@@ -18,6 +18,14 @@ def test_untranslated_article_is_missing(untranslated_article):
     assert page_status(untranslated_article, "es").status == Status.MISSING
 
 
+def test_a_translation_with_a_title_but_no_body_is_still_missing(untranslated_article):
+    """An article needs its body in a language before it counts as translated, not only its title."""
+    page = edit(untranslated_article, title_es="Turno de noche en el puente")
+    assert page_status(page, "es").status == Status.MISSING
+    page = edit(page, body_es=[{"type": "paragraph", "value": "<p>Los camiones esperan.</p>"}])
+    assert page_status(page, "es").status != Status.MISSING
+
+
 def test_english_body_edit_makes_only_that_paragraph_stale(long_article):
     page = edit(long_article, "en", 1, "<p>Prices doubled.</p>")
     status = page_status(page, "es")
