@@ -140,12 +140,12 @@ def text_hash(text):
 
 
 def stream_raw(value):
-    """A StreamField value as a list of ``{"type", "value", "id"}`` dicts."""
-    if value is None:
-        return []
-    if hasattr(value, "get_prep_value"):
-        return list(value.get_prep_value())
-    return list(value)
+    """A StreamField value as a list of ``{"type", "value", "id"}`` dicts.
+
+    A model's StreamField is always a StreamValue: Wagtail converts a list
+    assigned to it, and drops blocks of a type it no longer defines.
+    """
+    return [] if value is None else list(value.get_prep_value())
 
 
 def _field(model, name):
