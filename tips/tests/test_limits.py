@@ -54,6 +54,19 @@ def test_pixel_limit_is_checked_from_the_header_before_decoding(client, tip_page
     assert Tip.objects.count() == 0
 
 
+def test_with_a_limit_past_pillows_own_warning_a_large_photo_is_counted_not_crashed_on(client, tip_page, settings):
+    """A newsroom may allow photos past Pillow's warning (about 89 megapixels); reading the header stays quiet."""
+    settings.TIPS_MAX_IMAGE_PIXELS = 150_000_000
+    assert Image.MAX_IMAGE_PIXELS < 10_000 * 10_000 < 2 * Image.MAX_IMAGE_PIXELS
+    assert conf.max_submission_pixels() < 10_000 * 10_000
+    upload = SimpleUploadedFile("border.png", png_header(10_000, 10_000), content_type="image/png")
+    response = client.post(form_url(tip_page), tip_data(tip_page, message="Keep this text", files=[upload]))
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "too large together" in page
+    assert "Keep this text</textarea>" in page
+
+
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_photos_too_large_together_are_refused_before_any_is_decoded(client, tip_page, monkeypatch, language):
     """Five photos each under the single-photo limit, 180 megapixels in all: one worker for 20 s without a total."""
