@@ -65,6 +65,17 @@ def test_a_translated_po_file_is_applied(admin_client, stale_article):
     assert "Applied: 1" in response.content.decode()
 
 
+def test_an_obsolete_entry_ahead_of_the_others_is_skipped_and_the_rest_applied(admin_client, stale_article):
+    """msgmerge files obsolete entries at the end, but a hand-edited file may have one anywhere."""
+    text = translated_po(stale_article)
+    header_end = text.index("\n\n") + 2
+    obsolete = '#~ msgctxt "0:gone"\n#~ msgid "A paragraph since deleted."\n#~ msgstr "Un párrafo ya borrado."\n\n'
+    response = upload(admin_client, "t.po", text[:header_end] + obsolete + text[header_end:])
+    assert "Applied: 1" in response.content.decode()
+    draft = Page.objects.get(pk=stale_article.pk).specific.get_latest_revision_as_object()
+    assert draft.body_es.raw_data[1]["value"] == "<p>Los precios se duplicaron.</p>"
+
+
 def test_an_unterminated_string_is_refused(admin_client, stale_article):
     text = translated_po(stale_article).replace('se duplicaron."', "se duplicaron.")
     line = line_of(text, "se duplicaron")
