@@ -132,6 +132,13 @@ def test_blocks_match_by_id_first_then_in_order_by_type():
     assert "x1" not in align_blocks([("n1", "quote", [])], [("x1", "heading", [])])
 
 
+def test_a_source_block_is_paired_with_one_target_block_at_most():
+    """Recorded pairs never give one original paragraph two translations: the first keeps it."""
+    source = [("s1", "paragraph", []), ("s2", "paragraph", [])]
+    target = [("t8", "paragraph", []), ("t9", "paragraph", [])]
+    assert align_blocks(source, target, known_pairs={"t8": "s1", "t9": "s1"}) == {"t8": "s1", "t9": "s2"}
+
+
 def test_fingerprints_ignore_unicode_form_and_spacing():
     assert fingerprint("Canción  seca") == fingerprint("Canci\u006f\u0301n seca")
     assert fingerprint("") == ""
