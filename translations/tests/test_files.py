@@ -7,6 +7,7 @@ import pytest
 from defusedxml.ElementTree import fromstring
 from wagtail.models import Page, PageLogEntry
 
+from conftest import make_article
 from translations import files
 from translations.models import Status
 from translations.segments import segment_label
@@ -500,3 +501,17 @@ def test_text_is_written_into_a_list_blocks_item_by_its_id():
     ]
     written = _set_path(facts, items, ["b2", "text"], "Dos")
     assert [item["value"]["text"] for item in written] == ["One", "Dos"]
+
+
+def test_a_plain_title_that_looks_like_markup_goes_out_as_it_was_written(blog_index, author):
+    """The previous source of a stale plain-text field is the text itself, never read as HTML."""
+    article = make_article(
+        blog_index,
+        en={"title": "The <blink> years", "slug": "blink", "body": ["Pages flashed."]},
+        es={"title": "Los años <blink>", "slug": "blink", "body": ["Las páginas parpadeaban."]},
+        authors=[author],
+    )
+    edit(article, title_en="The <marquee> years")
+    (entry,) = [entry for entry in export_po(article) if entry.msgctxt.endswith(":title")]
+    assert entry.msgid == "The <marquee> years"
+    assert entry.previous_msgid == "The <blink> years"

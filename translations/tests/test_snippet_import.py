@@ -1,0 +1,65 @@
+"""A translator file that names snippets: every problem is reported entry by entry, and the rest still goes in."""
+
+import pytest
+
+from blog.models import BlogTag
+from translations import files
+from translations.snippets import reference
+
+pytestmark = pytest.mark.django_db
+
+MISSING = "blog.author.999999"
+
+
+def po_file(language, entries):
+    """A PO file as a translator's tool saves it: ``entries`` are (snippet, field, source, translation)."""
+    lines = ['msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=UTF-8\\n"', f'"Language: {language}\\n"', ""]
+    for subject, key, source, target in entries:
+        lines += [f'msgctxt "{subject}:{key}"', f'msgid "{source}"', f'msgstr "{target}"', ""]
+    return "\n".join(lines).encode()
+
+
+@pytest.fixture
+def tag(db):
+    return BlogTag.objects.create(name="Border", slug="border")
+
+
+def test_each_entry_of_a_missing_snippet_is_reported_and_the_rest_applied_when_partial(tag):
+    content = po_file(
+        "es",
+        [
+            (MISSING, "bio", "Gone.", "Ya no."),
+            (MISSING, "name", "Gone", "Ya no"),
+            (reference(tag), "name", "Border", "Frontera"),
+        ],
+    )
+    result = files.import_file(content, "snippets.po", partial=True)
+    message = "The snippet does not exist or you may not edit it."
+    assert result.errors == [(MISSING, "bio", message), (MISSING, "name", message)]
+    assert result.applied == [(reference(tag), "name")]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_file_in_a_language_that_is_no_translation_is_refused_for_every_snippet(author, tag, language):
+    content = po_file(
+        language, [(reference(author), "bio", "A reporter.", "X."), (reference(tag), "name", "Border", "Y")]
+    )
+    result = files.import_file(content, "snippets.po")
+    message = "The file's language is not a translation of this page."
+    assert result.errors == [(reference(author), "", message), (reference(tag), "", message)]
+    assert result.applied == []
+
+
+def test_untranslated_and_vanished_entries_are_listed_and_the_rest_applied_when_partial(author, tag):
+    content = po_file(
+        "es",
+        [
+            (reference(author), "bio", "A reporter.", ""),
+            (reference(author), "motto", "Gone since the export.", "Ya no está."),
+            (reference(tag), "name", "Border", "Frontera"),
+        ],
+    )
+    result = files.import_file(content, "snippets.po", partial=True)
+    assert result.skipped == [(reference(author), "bio", "not translated or marked for review")]
+    assert result.conflicts == [(reference(author), "motto", "This text is no longer in the page.")]
+    assert result.applied == [(reference(tag), "name")]
