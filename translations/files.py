@@ -373,7 +373,7 @@ def _unit_text(unit, namespace):
     return "".join(sources), "".join(targets), translated and has_segment
 
 
-def parse(content, name=""):
+def parse(content, name):
     """(language, [ImportedSegment]) of a PO or XLIFF file, refused whole when it is damaged."""
     text = content if isinstance(content, bytes) else content.encode()
     try:

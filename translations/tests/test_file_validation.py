@@ -131,6 +131,13 @@ def test_a_translated_xliff_file_is_applied(admin_client, stale_article):
     assert "Applied: 1" in upload(admin_client, "t.xlf", translated_xliff(stale_article)).content.decode()
 
 
+@pytest.mark.parametrize("name", ["t.xlf", "T.XLF", "t.xliff", "T.XLIFF"])
+def test_an_xliff_file_saved_with_a_byte_order_mark_is_known_by_its_name(admin_client, stale_article, name):
+    """Some Windows tools start UTF-8 with a byte order mark, so the file does not open with "<"."""
+    response = upload(admin_client, name, "\ufeff" + translated_xliff(stale_article))
+    assert "Applied: 1" in response.content.decode()
+
+
 def test_a_file_whose_every_entry_conflicts_answers_409(admin_client, stale_article):
     text = translated_xliff(stale_article)
     edit(stale_article, "en", 1, "<p>Prices tripled.</p>")  # the source changed again since the export

@@ -74,6 +74,19 @@ def test_bulk_publish_from_the_listing_is_refused_over_unreviewed_machine_text(
     assert live.translation_ready is False and "[es]" not in client.get(page_url_in(live, "es")).content.decode()
 
 
+def test_a_machine_draft_not_marked_ready_does_not_hold_back_publishing(
+    admin_client, client, settings, untranslated_article
+):
+    """Readers see a translation only once it is marked ready, so an unready machine draft is no reason to refuse."""
+    settings.TRANSLATIONS_MACHINE_BACKENDS = {"dummy": {"BACKEND": "translations.machine.DummyTranslator"}}
+    machine_draft(untranslated_article, "es", "dummy")
+    assert Page.objects.get(pk=untranslated_article.pk).has_unpublished_changes
+    _response, messages = bulk_publish(admin_client, untranslated_article)
+    assert not any("Nothing was published" in message for message in messages)
+    assert not Page.objects.get(pk=untranslated_article.pk).has_unpublished_changes
+    assert_readers_never_see_machine_text(client, untranslated_article)
+
+
 def test_bulk_publish_never_hides_a_translation_readers_were_reading(admin_client, client, translated_article):
     """A paragraph copied from the source into a live, ready translation: publishing it would hide the Spanish."""
     draft = Page.objects.get(pk=translated_article.pk).specific.get_latest_revision_as_object()
