@@ -169,3 +169,20 @@ def test_import_command_refuses_a_damaged_file(tmp_path, stale_article):
     path.write_text(translated_po(stale_article).replace('se duplicaron."', "se duplicaron."))
     with pytest.raises(CommandError, match="Line"):
         call_command("translations", "import", str(path))
+
+
+def test_a_translator_imports_only_into_pages_they_may_edit(stories_translator, stale_article, home_page):
+    """A file naming the front page, outside the translator's section, is refused entry by entry."""
+    foreign = f'\nmsgctxt "{home_page.pk}:title"\nmsgid "{home_page.title_en}"\nmsgstr "Portada ajena"\n'
+    response = upload(stories_translator, "t.po", translated_po(stale_article) + foreign)
+    content = response.content.decode()
+    assert response.status_code == 400
+    assert "The page does not exist or you may not edit it." in content
+    assert Page.objects.get(pk=home_page.pk).specific.get_latest_revision_as_object().title_es != "Portada ajena"
+
+
+def test_a_page_type_without_translatable_text_is_refused_like_a_missing_page(home_page):
+    root = Page.get_first_root_node()
+    content = f'msgid ""\nmsgstr ""\n"Language: es\\n"\n\nmsgctxt "{root.pk}:title"\nmsgid "Root"\nmsgstr "Raíz"\n'
+    result = files.import_file(content.encode(), "t.po")
+    assert result.errors == [(root.pk, "title", "The page does not exist or you may not edit it.")]
