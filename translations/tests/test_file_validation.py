@@ -186,3 +186,18 @@ def test_a_page_type_without_translatable_text_is_refused_like_a_missing_page(ho
     content = f'msgid ""\nmsgstr ""\n"Language: es\\n"\n\nmsgctxt "{root.pk}:title"\nmsgid "Root"\nmsgstr "Raíz"\n'
     result = files.import_file(content.encode(), "t.po")
     assert result.errors == [(root.pk, "title", "The page does not exist or you may not edit it.")]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_file_in_a_language_that_is_no_translation_is_refused_for_every_page(
+    long_article, untranslated_article, language
+):
+    entries = "".join(
+        f'\nmsgctxt "{page.pk}:title"\nmsgid "{page.title_en}"\nmsgstr "Título"\n'
+        for page in (long_article, untranslated_article)
+    )
+    content = f'msgid ""\nmsgstr ""\n"Language: {language}\\n"\n' + entries
+    result = files.import_file(content.encode(), "t.po")
+    message = "The file's language is not a translation of this page."
+    assert result.errors == [(long_article.pk, "", message), (untranslated_article.pk, "", message)]
+    assert result.applied == []
