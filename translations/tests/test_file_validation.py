@@ -201,3 +201,40 @@ def test_a_file_in_a_language_that_is_no_translation_is_refused_for_every_page(
     message = "The file's language is not a translation of this page."
     assert result.errors == [(long_article.pk, "", message), (untranslated_article.pk, "", message)]
     assert result.applied == []
+
+
+def po_for(page, entries):
+    """A Spanish PO file for ``page``: ``entries`` are (segment key, source, translation)."""
+    text = 'msgid ""\nmsgstr ""\n"Language: es\\n"\n'
+    for key, source, target in entries:
+        text += f'\nmsgctxt "{page.pk}:{key}"\nmsgid "{source}"\nmsgstr "{target}"\n'
+    return text.encode()
+
+
+def test_untranslated_and_vanished_entries_are_listed_and_the_rest_applied_when_partial(long_article):
+    content = po_for(
+        long_article,
+        [
+            ("title", "Water for sale", ""),
+            ("body:deleted-since-export", "A paragraph since deleted.", "Un párrafo ya borrado."),
+            ("dek", "A market grows.", "Crece y crece un mercado."),
+        ],
+    )
+    result = files.import_file(content, "t.po", partial=True)
+    assert result.skipped == [(long_article.pk, "title", "not translated or marked for review")]
+    assert result.conflicts == [(long_article.pk, "body:deleted-since-export", "This text is no longer in the page.")]
+    assert result.applied == [(long_article.pk, "dek")]
+
+
+def test_a_file_exported_before_placeholders_carries_the_markup_itself_and_still_applies(long_article):
+    """Older exports had the paragraph's HTML as its source; a translation that keeps the markup goes in."""
+    draft = long_article.get_latest_revision_as_object()
+    first_id = draft.body_en.raw_data[0]["id"]
+    content = po_for(
+        long_article,
+        [(f"body:{first_id}", "<p>The wells are <b>private</b>.</p>", "<p>Los pozos son <b>muy privados</b>.</p>")],
+    )
+    result = files.import_file(content, "t.po")
+    assert result.ok and result.applied == [(long_article.pk, f"body:{first_id}")]
+    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    assert draft.body_es.raw_data[0]["value"] == "<p>Los pozos son <b>muy privados</b>.</p>"
