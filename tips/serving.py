@@ -38,11 +38,10 @@ def answer(page, request, respond):
         # the source's address or browser.
         logger.exception("The tip page failed to answer.")
         context = {"page": page, "kept_texts": kept_texts(request)}
-        if database_is_down(error):
-            response = TemplateResponse(request, "tips/tip_error.html", context, status=503)
+        status = 503 if database_is_down(error) else 500
+        response = TemplateResponse(request, "tips/tip_error.html", context, status=status)
+        if status == 503:
             response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        else:
-            response = TemplateResponse(request, "tips/tip_error.html", context, status=500)
     return security.protect(response)
 
 
