@@ -1,11 +1,15 @@
 """Fixtures shared by every app's tests: a small bilingual site."""
 
+import contextlib
 import datetime
+import fcntl
 import os
 import sys
+import tempfile
 import time
 import uuid
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -94,12 +98,47 @@ if os.environ.get("MUTATION_TEST_DATABASE_READY"):
 
     @pytest.fixture(scope="session")
     def django_db_setup():
-        """Under ``make mutate``, the test database that mutation_report.py migrated, used as it is.
+        """Under ``make mutate``, a test database that mutation_report.py migrated, used as it is.
 
         pytest-django would run ``migrate`` in every mutant's run, even on a
-        kept database: about nine seconds of each mutant's ten.
+        kept database: about nine seconds of each mutant's ten. On PostgreSQL
+        each mutant's run takes a copy of its own (see mutation_database):
+        runs sharing one database wait on each other's row locks, since every
+        test's pages take the same places in the page tree.
         """
-        settings.DATABASES["default"]["NAME"] = settings.DATABASES["default"]["TEST"]["NAME"]
+        database = settings.DATABASES["default"]
+        with mutation_database(database) as name:
+            database["NAME"] = name
+            yield
+
+
+@contextlib.contextmanager
+def mutation_database(database):
+    """The name of a free copy of the migrated test database, held until the run ends.
+
+    mutation_report.py makes ``MUTATION_DATABASE_COPIES`` copies, named as
+    Django's parallel test runner names its clones. A copy is held by a lock
+    on a file, which the system lets go of when the run's process ends,
+    however it ends (a mutant that hangs is killed).
+    """
+    copies = int(os.environ.get("MUTATION_DATABASE_COPIES", "0"))
+    name = database["TEST"]["NAME"]
+    if not copies:
+        yield name
+        return
+    for slot in range(copies):
+        lock = open(Path(tempfile.gettempdir()) / f"{name}_{slot}.lock", "w")  # noqa: SIM115 - held while in use
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except BlockingIOError:
+            lock.close()
+    else:
+        # More runs at once than copies: wait for the last copy to be let go of.
+        lock = open(Path(tempfile.gettempdir()) / f"{name}_{slot}.lock", "w")  # noqa: SIM115 - held while in use
+        fcntl.flock(lock, fcntl.LOCK_EX)
+    with lock:
+        yield f"{name}_{slot}"
 
 
 def paragraph(html, block_id=None):

@@ -234,21 +234,31 @@ def generate():
     subprocess.run([sys.executable, "-c", steps], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
 
 
-def fresh_test_database():
+def fresh_test_database(copies):
     """A newly migrated test database for the run, which mutmut's tests reuse (``--reuse-db``).
 
     A mutant stopped mid-test (a timeout) can leave the reused database
     emptied by a transactional test's flush, without the groups and pages the
     data migrations made; every later run would then fail its first test.
+    On PostgreSQL, ``copies`` copies of it too, one for each mutant's run at
+    a time (conftest.py's mutation_database hands them out); returns how many.
     """
     steps = (
         "import django; django.setup()\n"
+        "from django.db import connection\n"
         "from django.test.utils import setup_databases\n"
         "setup_databases(verbosity=0, interactive=False, keepdb=False)\n"
+        f"copies = {copies} if connection.vendor == 'postgresql' else 0\n"
+        "for copy in range(copies):\n"
+        "    connection.creation.clone_test_db(suffix=str(copy), verbosity=0, keepdb=False)\n"
+        "print(copies)\n"
     )
     settings = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings["DJANGO_SETTINGS_MODULE"]}
-    subprocess.run([sys.executable, "-c", steps], cwd=ROOT, env=env, check=True)  # noqa: S603
+    made = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", steps], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
+    return int(made.stdout.split()[-1])
 
 
 def run(modules, statuses_wanted=("not checked", "survived")):
@@ -266,8 +276,9 @@ def run(modules, statuses_wanted=("not checked", "survived")):
         print("== nothing left to check in " + " ".join(modules), flush=True)
         return
     print(f"== mutmut run: {len(names)} mutants of {' '.join(modules)}", flush=True)
-    fresh_test_database()
-    env = {**os.environ, "MUTATION_TEST_DATABASE_READY": "1"}  # see django_db_setup in conftest.py
+    copies = fresh_test_database(int(jobs) + 1)
+    # See django_db_setup in conftest.py.
+    env = {**os.environ, "MUTATION_TEST_DATABASE_READY": "1", "MUTATION_DATABASE_COPIES": str(copies)}
     try:
         subprocess.run([*MUTMUT, "run", "--max-children", jobs, *names], cwd=ROOT, env=env, check=False)  # noqa: S603
     finally:
