@@ -63,3 +63,15 @@ def test_untranslated_and_vanished_entries_are_listed_and_the_rest_applied_when_
     assert result.skipped == [(reference(author), "bio", "not translated or marked for review")]
     assert result.conflicts == [(reference(author), "motto", "This text is no longer in the page.")]
     assert result.applied == [(reference(tag), "name")]
+
+
+def test_a_dry_run_names_each_snippet_as_the_import_would_and_writes_nothing(author, tag):
+    content = po_file(
+        "es",
+        [(reference(author), "bio", "A reporter.", "Una reportera."), (reference(tag), "name", "Border", "Frontera")],
+    )
+    before = BlogTag.objects.get(pk=tag.pk).name_es
+    result = files.import_file(content, "snippets.po", dry_run=True)
+    assert result.applied == [(reference(tag), "name")]
+    assert result.confirmed == [(reference(author), "bio")]
+    assert BlogTag.objects.get(pk=tag.pk).name_es == before != "Frontera"

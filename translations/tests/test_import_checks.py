@@ -1,0 +1,126 @@
+"""Each check an import makes on an entry, with its message; the entries after a refused one are still read.
+
+A translator's file is read entry by entry: a refused entry is reported on
+its own, and when the import is partial the entries after it still go in.
+Files from before placeholders carry the rich text's HTML as it was stored
+then; Draftail has rewritten block keys and tag names since, which is no
+change to the text.
+"""
+
+import uuid
+
+import polib
+from wagtail.models import Page
+
+from translations import files
+from translations.richtext import canonical_html
+
+from .conftest import edit
+
+PLACEHOLDER_MESSAGE = "Use each placeholder of the source once, opened and closed in order: "
+
+
+def exported(page):
+    """Everything the page has to translate, as a PO file with the current translations filled in."""
+    content, _extension, _count = files.export(Page.objects.filter(pk=page.pk).specific(), files.PO, include_all=True)
+    return polib.pofile(content.decode())
+
+
+def only(po, *entries):
+    """``po`` holding ``entries`` alone, in the order given (a translator's tool may save any order)."""
+    po[:] = entries
+    return po
+
+
+def entry_for(po, words):
+    return next(entry for entry in po if words in entry.msgid)
+
+
+def key_of(entry):
+    return entry.msgctxt.split(":", 1)[1]
+
+
+def spanish_body(page):
+    draft = Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
+    return [canonical_html(block["value"]) for block in draft.body_es.raw_data]
+
+
+def test_a_plain_text_changed_since_the_export_is_a_conflict_and_the_entries_after_it_still_apply(long_article):
+    po = exported(long_article)
+    dek, prices = entry_for(po, "A market grows."), entry_for(po, "Prices rose.")
+    prices.msgstr = "Los precios se duplicaron."
+    edit(long_article, dek_en="A market shrinks.")
+    result = files.import_file(str(only(po, dek, prices)).encode(), "page.po", partial=True)
+    assert result.conflicts == [(long_article.pk, "dek", "The source text changed since the export.")]
+    assert result.applied == [(long_article.pk, key_of(prices))]
+
+
+def test_a_misused_placeholder_is_named_and_the_entries_after_it_still_apply(long_article):
+    po = exported(long_article)
+    wells, prices = entry_for(po, "The wells are"), entry_for(po, "Prices rose.")
+    wells.msgstr = "Los pozos son {1}privados."
+    prices.msgstr = "Los precios se duplicaron."
+    result = files.import_file(str(only(po, wells, prices)).encode(), "page.po", partial=True)
+    # The message names the placeholder the translation left unclosed.
+    assert result.errors == [(long_article.pk, key_of(wells), PLACEHOLDER_MESSAGE + "{/1}")]
+    assert result.applied == [(long_article.pk, key_of(prices))]
+
+
+def test_a_file_from_before_placeholders_applies_though_draftail_has_respelled_the_markup(long_article):
+    edit(long_article, "en", 0, '<p data-block-key="n3w">The wells are <b>private</b>.</p>')
+    po = exported(long_article)
+    wells = entry_for(po, "The wells are")
+    wells.msgid = '<p data-block-key="0ld">The wells are <strong>private</strong>.</p>'
+    wells.msgstr = '<p data-block-key="0ld">Los pozos son <strong>ajenos</strong>.</p>'
+    result = files.import_file(str(only(po, wells)).encode(), "page.po")
+    assert result.ok and result.applied == [(long_article.pk, key_of(wells))]
+    assert spanish_body(long_article)[0] == "<p>Los pozos son <b>ajenos</b>.</p>"
+
+
+def test_a_file_from_before_placeholders_may_not_change_the_links_and_the_entries_after_it_still_apply(long_article):
+    po = exported(long_article)
+    answers, prices = entry_for(po, "answers"), entry_for(po, "Prices rose.")
+    answers.msgid = '<p>Nobody <a href="https://x.invalid">answers</a>.</p>'
+    answers.msgstr = "<p>Nadie contesta.</p>"
+    prices.msgstr = "Los precios se duplicaron."
+    result = files.import_file(str(only(po, answers, prices)).encode(), "page.po", partial=True)
+    assert result.errors == [(long_article.pk, key_of(answers), "The translation changes the markup or links.")]
+    assert result.applied == [(long_article.pk, key_of(prices))]
+    assert spanish_body(long_article)[2] == '<p>Nadie <a href="https://x.invalid">responde</a>.</p>'
+
+
+def test_the_translation_the_page_already_has_is_confirmed_without_a_new_revision(long_article):
+    """Draftail has respelled the stored Spanish, the file spells it its own way: the same text, not an edit."""
+    edit(long_article, "es", 0, '<p data-block-key="es1">Los pozos son <b>privados</b>.</p>')
+    po = exported(long_article)
+    wells = entry_for(po, "The wells are")
+    wells.msgid = "<p>The wells are <b>private</b>.</p>"
+    wells.msgstr = "<p>Los pozos son <strong>privados</strong>.</p>"
+    revisions = long_article.revisions.count()
+    result = files.import_file(str(only(po, wells)).encode(), "page.po")
+    assert (result.applied, result.confirmed) == ([], [(long_article.pk, key_of(wells))])
+    assert long_article.revisions.count() == revisions
+
+
+def test_a_translation_goes_into_the_block_paired_with_its_original_at_the_last_confirmation(long_article):
+    """A paragraph the English gained at the top gets a Spanish block of its own; the paragraphs below keep theirs.
+
+    The Spanish blocks have ids of their own, so only the recorded pairs say
+    which English paragraph each translates; by position alone, the new
+    paragraph's translation would overwrite the first Spanish one.
+    """
+    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    added = {"type": "paragraph", "value": "<p>A drought began.</p>", "id": str(uuid.uuid4())}
+    draft.body_en = [added, *draft.body_en.raw_data]
+    draft.save_revision()
+    po = exported(long_article)
+    drought = entry_for(po, "A drought began.")
+    drought.msgstr = "Empezó una sequía."
+    result = files.import_file(str(only(po, drought)).encode(), "page.po")
+    assert result.ok and result.applied == [(long_article.pk, key_of(drought))]
+    assert spanish_body(long_article) == [
+        "<p>Empezó una sequía.</p>",
+        "<p>Los pozos son <b>privados</b>.</p>",
+        "<p>Los precios subieron.</p>",
+        '<p>Nadie <a href="https://x.invalid">responde</a>.</p>',
+    ]
