@@ -10,10 +10,14 @@ change to the text.
 import uuid
 
 import polib
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from wagtail.models import Page
 
 from translations import files
+from translations.models import Status, TranslationState
 from translations.richtext import canonical_html
+from translations.status import SEGMENT_STALE, SEGMENT_UP_TO_DATE, page_status
 
 from .conftest import edit
 
@@ -124,3 +128,51 @@ def test_a_translation_goes_into_the_block_paired_with_its_original_at_the_last_
         "<p>Los precios subieron.</p>",
         '<p>Nadie <a href="https://x.invalid">responde</a>.</p>',
     ]
+
+
+def stale_prices(page):
+    """The English second paragraph rewritten since the Spanish was confirmed; its PO entry, fuzzy flag removed."""
+    edit(page, "en", 1, "<p>Prices doubled.</p>")
+    prices = entry_for(exported(page), "Prices doubled.")
+    prices.flags = []
+    return prices
+
+
+def segment_statuses(page):
+    return {segment.key: segment.status for segment in page_status(page, "es").segments}
+
+
+def test_an_applied_import_is_confirmed_under_the_importer_with_the_revision_it_saved(long_article, admin_user):
+    prices = stale_prices(long_article)
+    prices.msgstr = "Los precios se duplicaron."
+    result = files.import_file(str(only(exported(long_article), prices)).encode(), "page.po", user=admin_user)
+    assert result.revisions == [Page.objects.get(pk=long_article.pk).get_latest_revision()]
+    state = TranslationState.objects.get(page_id=long_article.pk, language="es")
+    assert (state.confirmed_by, state.source_revision) == (admin_user, result.revisions[0])
+    assert page_status(long_article, "es").status == Status.UP_TO_DATE
+
+
+def test_a_translation_kept_as_it_was_confirms_that_entry_alone_under_the_importer(long_article, admin_user):
+    """The English changed a little and the Spanish still holds: no new revision, and only that entry is confirmed."""
+    prices = stale_prices(long_article)
+    prices.msgstr = "Los precios subieron."
+    edit(long_article, title_en="Water for sale, by the truckload")
+    revisions = long_article.revisions.count()
+    result = files.import_file(str(only(exported(long_article), prices)).encode(), "page.po", user=admin_user)
+    assert (result.applied, result.confirmed) == ([], [(long_article.pk, key_of(prices))])
+    assert long_article.revisions.count() == revisions
+    statuses = segment_statuses(long_article)
+    assert (statuses[key_of(prices)], statuses["title"]) == (SEGMENT_UP_TO_DATE, SEGMENT_STALE)
+    assert TranslationState.objects.get(page_id=long_article.pk, language="es").confirmed_by == admin_user
+
+
+def test_a_partial_import_that_applied_something_says_so_in_the_admin(admin_client, long_article):
+    """One entry refused, one applied: the translator is told the rest went in as a draft, not that nothing did."""
+    po = exported(long_article)
+    wells, prices = entry_for(po, "The wells are"), entry_for(po, "Prices rose.")
+    wells.msgstr = "Los pozos son {1}privados."
+    prices.msgstr = "Los precios se duplicaron."
+    upload = SimpleUploadedFile("page.po", str(only(po, wells, prices)).encode())
+    response = admin_client.post(reverse("translations_admin:import"), {"file": upload, "partial": "on"})
+    assert response.status_code == 200
+    assert [str(message) for message in response.context["messages"]] == ["Translations imported as draft revisions."]
