@@ -5,10 +5,11 @@ import io
 import polib
 import pytest
 from django.core.management import CommandError, call_command
+from wagtail.models import Page
 
 from conftest import make_article
 from demo.translation_states import seed_demo_translation_states
-from translations import catalogue
+from translations import catalogue, files
 from translations.models import Status
 from translations.status import page_status
 
@@ -129,3 +130,22 @@ def test_demo_leaves_one_article_stale(translated_article, untranslated_article)
     revisions = translated_article.revisions.count()
     seed_demo_translation_states([untranslated_article, translated_article], out)
     assert translated_article.revisions.count() == revisions
+
+
+def test_a_long_import_shows_its_progress_page_by_page(tmp_path, blog_index):
+    """Five pages or more: one line on stderr, redrawn as each page is written, ended at the last."""
+    pages = [
+        make_article(blog_index, en={"title": f"Story {n}", "slug": f"story-{n}", "body": [f"Line {n}."]})
+        for n in range(5)
+    ]
+    content, _extension, _count = files.export(Page.objects.filter(pk__in=[page.pk for page in pages]).specific())
+    po = polib.pofile(content.decode())
+    for entry in po:
+        entry.msgstr = f"Traducido: {entry.msgid}"
+    path = tmp_path / "stories.po"
+    path.write_text(str(po), encoding="utf-8")
+    err = io.StringIO()
+    call_command("translations", "import", str(path), stdout=io.StringIO(), stderr=err)
+    frames = err.getvalue().split("\r")[1:]
+    assert [frame.split("] ")[1] for frame in frames] == ["1/5", "2/5", "3/5", "4/5", "5/5\n"]
+    assert frames[-1] == f"[{'#' * 30}] 5/5\n"

@@ -25,9 +25,9 @@ class Progress:
         if total < self.minimum:
             return
         filled = int(self.width * done / max(total, 1))
-        self.stream.write(f"\r[{'#' * filled}{' ' * (self.width - filled)}] {done}/{total}")
-        if done >= total:
-            self.stream.write("\n")
+        # Each frame overwrites the last: no line ending until the bar is full.
+        ending = "\n" if done >= total else ""
+        self.stream.write(f"\r[{'#' * filled}{' ' * (self.width - filled)}] {done}/{total}", ending=ending)
         self.stream.flush()
 
 
