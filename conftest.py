@@ -101,10 +101,10 @@ if os.environ.get("MUTATION_TEST_DATABASE_READY"):
         """Under ``make mutate``, a test database that mutation_report.py migrated, used as it is.
 
         pytest-django would run ``migrate`` in every mutant's run, even on a
-        kept database: about nine seconds of each mutant's ten. On PostgreSQL
-        each mutant's run takes a copy of its own (see mutation_database):
-        runs sharing one database wait on each other's row locks, since every
-        test's pages take the same places in the page tree.
+        kept database: about nine seconds of each mutant's ten. Each mutant's
+        run takes a copy of its own (see mutation_database): runs sharing one
+        database wait on each other's row locks, since every test's pages
+        take the same places in the page tree.
         """
         database = settings.DATABASES["default"]
         with mutation_database(database) as name:
@@ -116,18 +116,20 @@ if os.environ.get("MUTATION_TEST_DATABASE_READY"):
 def mutation_database(database):
     """The name of a free copy of the migrated test database, held until the run ends.
 
-    mutation_report.py makes ``MUTATION_DATABASE_COPIES`` copies, named as
-    Django's parallel test runner names its clones. A copy is held by a lock
-    on a file, which the system lets go of when the run's process ends,
-    however it ends (a mutant that hangs is killed).
+    mutation_report.py makes ``MUTATION_DATABASE_COPIES`` copies, as Django's
+    parallel test runner clones a test database. A copy is held by a lock on
+    a file, which the system lets go of when the run's process ends, however
+    it ends (a mutant that hangs is killed).
     """
+    from django.db import connection
+
     copies = int(os.environ.get("MUTATION_DATABASE_COPIES", "0"))
-    name = database["TEST"]["NAME"]
+    database["NAME"] = database["TEST"]["NAME"]
     if not copies:
-        yield name
+        yield database["NAME"]
         return
     for slot in range(copies):
-        lock = open(Path(tempfile.gettempdir()) / f"{name}_{slot}.lock", "w")  # noqa: SIM115 - held while in use
+        lock = open(Path(tempfile.gettempdir()) / f"frontera-mutation-{slot}.lock", "w")  # noqa: SIM115 - held while in use
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             break
@@ -135,10 +137,10 @@ def mutation_database(database):
             lock.close()
     else:
         # More runs at once than copies: wait for the last copy to be let go of.
-        lock = open(Path(tempfile.gettempdir()) / f"{name}_{slot}.lock", "w")  # noqa: SIM115 - held while in use
+        lock = open(Path(tempfile.gettempdir()) / f"frontera-mutation-{slot}.lock", "w")  # noqa: SIM115 - held while in use
         fcntl.flock(lock, fcntl.LOCK_EX)
     with lock:
-        yield f"{name}_{slot}"
+        yield connection.creation.get_test_db_clone_settings(str(slot))["NAME"]
 
 
 def paragraph(html, block_id=None):

@@ -240,15 +240,18 @@ def fresh_test_database(copies):
     A mutant stopped mid-test (a timeout) can leave the reused database
     emptied by a transactional test's flush, without the groups and pages the
     data migrations made; every later run would then fail its first test.
-    On PostgreSQL, ``copies`` copies of it too, one for each mutant's run at
-    a time (conftest.py's mutation_database hands them out); returns how many.
+    Unless it is in memory, ``copies`` copies of it too, one for each
+    mutant's run at a time (conftest.py's mutation_database hands them out);
+    returns how many.
     """
     steps = (
         "import django; django.setup()\n"
         "from django.db import connection\n"
         "from django.test.utils import setup_databases\n"
         "setup_databases(verbosity=0, interactive=False, keepdb=False)\n"
-        f"copies = {copies} if connection.vendor == 'postgresql' else 0\n"
+        "name = connection.settings_dict['NAME']\n"
+        "in_memory = connection.vendor == 'sqlite' and connection.creation.is_in_memory_db(name)\n"
+        f"copies = 0 if in_memory else {copies}\n"
         "for copy in range(copies):\n"
         "    connection.creation.clone_test_db(suffix=str(copy), verbosity=0, keepdb=False)\n"
         "print(copies)\n"
@@ -276,6 +279,8 @@ def run(modules, statuses_wanted=("not checked", "survived")):
         print("== nothing left to check in " + " ".join(modules), flush=True)
         return
     print(f"== mutmut run: {len(names)} mutants of {' '.join(modules)}", flush=True)
+    # On SQLite (no DATABASE_URL), the test database is a file, so that it can be copied.
+    os.environ.setdefault("TEST_DATABASE_FILE", str(ROOT / "mutants" / "test-database.sqlite3"))
     copies = fresh_test_database(int(jobs) + 1)
     # See django_db_setup in conftest.py.
     env = {**os.environ, "MUTATION_TEST_DATABASE_READY": "1", "MUTATION_DATABASE_COPIES": str(copies)}

@@ -1,5 +1,7 @@
 """Settings for the test suite: fast hashing, plain static files, no network."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -19,3 +21,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # another, older database.
 if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": "test_" + DATABASES["default"]["NAME"]}  # noqa: F405
+elif os.environ.get("TEST_DATABASE_FILE"):
+    # make mutate: a SQLite test database in a file, migrated once and copied for each mutant's run.
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_FILE"]}  # noqa: F405
