@@ -501,9 +501,14 @@ def import_view(request):
         except files.FileError as error:
             form.add_error("file", str(error))
         else:
-            if result.applied_anything:
+            if result.revisions:
                 messages.success(request, _("Translations imported as draft revisions."))
-            elif not result.ok:
+            if any(not isinstance(subject, int) for subject, _key in result.applied):
+                # Snippets have no drafts: what the file changed is what readers see now.
+                messages.success(
+                    request, _("Biographies and tag names imported: they are live now, as snippets have no drafts.")
+                )
+            if not result.applied_anything and not result.ok:
                 messages.error(request, _("Nothing was applied: fix the conflicts below or import them separately."))
     # Nothing written: a refused file, or entries with errors, is a bad request; entries that only
     # conflict with the source as it is now, a conflict.

@@ -1,8 +1,11 @@
 """A translator file that names snippets: every problem is reported entry by entry, and the rest still goes in."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from wagtail.users.models import UserProfile
 
-from blog.models import BlogTag
+from blog.models import Author, BlogTag
 from translations import files
 from translations.snippets import reference
 
@@ -75,3 +78,20 @@ def test_a_dry_run_names_each_snippet_as_the_import_would_and_writes_nothing(aut
     assert result.applied == [(reference(tag), "name")]
     assert result.confirmed == [(reference(author), "bio")]
     assert BlogTag.objects.get(pk=tag.pk).name_es == before != "Frontera"
+
+
+def test_the_admin_says_an_imported_biography_is_live_not_a_draft(admin_client, admin_user, author, tag):
+    """Snippets have no drafts: a translator told "draft revisions" would think readers cannot see it yet."""
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "es"
+    profile.save()
+    content = po_file(
+        "es", [(MISSING, "bio", "Gone.", "Ya no."), (reference(author), "bio", "A reporter.", "Una periodista.")]
+    )
+    upload = SimpleUploadedFile("snippets.po", content)
+    response = admin_client.post(reverse("translations_admin:import"), {"file": upload, "partial": "on"})
+    assert response.status_code == 200  # one entry refused, the other applied
+    assert [str(message) for message in response.context["messages"]] == [
+        "Biografías y nombres de etiquetas importados: ya están publicados, porque los fragmentos no tienen borradores."
+    ]
+    assert Author.objects.get(pk=author.pk).bio_es == "Una periodista."

@@ -1,0 +1,60 @@
+"""What an export holds: one pair of languages a file, the memory's suggestions, nothing the original lost."""
+
+import polib
+import pytest
+from wagtail.models import Page
+
+from translations import files, memory
+
+
+def exported(pages, **options):
+    queryset = Page.objects.filter(pk__in=[page.pk for page in pages]).specific()
+    content, _extension, _count = files.export(queryset, files.PO, **options)
+    return polib.pofile(content.decode())
+
+
+def pages_in(po):
+    return {entry.msgctxt.split(":", 1)[0] for entry in po}
+
+
+def test_pages_that_translate_into_different_languages_are_exported_one_language_at_a_time(
+    untranslated_article, spanish_original_article
+):
+    pages = [untranslated_article, spanish_original_article]
+    with pytest.raises(files.FileError) as refused:
+        exported(pages)
+    assert str(refused.value) == (
+        "The chosen pages translate into different languages; export each language separately."
+    )
+    spanish, english = exported(pages, language="es"), exported(pages, language="en")
+    assert (pages_in(spanish), spanish.metadata["Language"]) == ({str(untranslated_article.pk)}, "es")
+    assert (pages_in(english), english.metadata["Language"]) == ({str(spanish_original_article.pk)}, "en")
+
+
+def test_snippets_go_only_into_an_export_of_the_language_they_translate_into(spanish_original_article, author):
+    """Biographies are written in English: an English export of a Spanish original leaves them out."""
+    english = exported([spanish_original_article], language="en", include_all=True, snippets=[author])
+    assert pages_in(english) == {str(spanish_original_article.pk)}
+    spanish = exported([], language="es", include_all=True, snippets=[author])
+    assert [(entry.msgid, entry.msgstr) for entry in spanish] == [("A reporter.", "Una reportera.")]
+
+
+def test_an_export_of_everything_leaves_out_what_the_original_no_longer_has(long_article):
+    """An emptied English dek and a deleted English paragraph: their Spanish is no text to translate."""
+    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    draft.dek_en = ""
+    draft.body_en = list(draft.body_en.raw_data)[1:]
+    draft.save_revision()
+    assert [entry.msgid for entry in exported([long_article], include_all=True)] == [
+        "Water for sale",
+        "Prices rose.",
+        "Nobody {1}answers{/1}.",
+    ]
+
+
+def test_a_missing_text_the_memory_knows_goes_out_suggested_and_one_it_does_not_goes_out_empty(untranslated_article):
+    memory.remember("en", "es", "<p>Trucks wait all night.</p>", "<p>Los camiones esperan toda la noche.</p>")
+    entries = {entry.msgid: entry for entry in exported([untranslated_article])}
+    suggested, blank = entries["Trucks wait all night."], entries["Night shift at the bridge"]
+    assert (suggested.msgstr, suggested.flags) == ("Los camiones esperan toda la noche.", ["fuzzy"])
+    assert (blank.msgstr, blank.flags) == ("", [])
