@@ -95,3 +95,16 @@ def test_the_admin_says_an_imported_biography_is_live_not_a_draft(admin_client, 
         "Biografías y nombres de etiquetas importados: ya están publicados, porque los fragmentos no tienen borradores."
     ]
     assert Author.objects.get(pk=author.pk).bio_es == "Una periodista."
+
+
+def test_a_biography_changed_since_the_export_is_a_conflict_named_as_such(author, tag):
+    author.bio_en = "A reporter on the border."
+    author.save()
+    content = po_file(
+        "es",
+        [(reference(author), "bio", "A reporter.", "Una periodista."), (reference(tag), "name", "Border", "Frontera")],
+    )
+    result = files.import_file(content, "snippets.po", partial=True)
+    assert result.conflicts == [(reference(author), "bio", "The source text changed since the export.")]
+    assert result.applied == [(reference(tag), "name")]
+    assert Author.objects.get(pk=author.pk).bio_es == "Una reportera."
