@@ -73,6 +73,29 @@ def test_posting_a_reply_writes_no_other_row(article, django_assert_max_num_quer
     assert reply.path == first.path + "00004"
 
 
+def test_a_comments_replies_are_numbered_from_one_whatever_its_elder_siblings_replies(article):
+    """Positions count per parent, so one busy comment does not use up the numbers of the next one's replies."""
+    first = add_comment(article, "First")
+    for number in range(3):
+        add_comment(article, f"Reply {number}", parent=first)
+    second = add_comment(article, "Second")
+    assert add_comment(article, "Reply to the second", parent=second).path == second.path + "00001"
+
+
+def test_a_reply_at_the_deepest_stored_level_costs_no_more_queries_than_one_to_a_top_comment(article):
+    """Its parent is already where it is filed: no lookup of an ancestor."""
+    top = add_comment(article, "Level one")
+    two = add_comment(article, "Level two", parent=top)
+    add_comment(article, "Level three", parent=two)
+    counts = []
+    for parent in (top, two):
+        with CaptureQueriesContext(connection) as queries:
+            reply = add_comment(article, "Another reply", parent=parent)
+        assert reply.parent == parent
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
 def test_deep_replies_attach_to_the_deepest_shown_level(client, article):
     """Past the depth limit a reply is filed at the deepest level and says whom it answers."""
     top = add_comment(article, "Level one")
