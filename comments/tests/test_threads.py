@@ -169,3 +169,23 @@ def test_thread_itself_takes_two_queries(article, django_assert_num_queries):
     with django_assert_num_queries(2):
         thread = load_thread(article, page_number=1, page_size=100, max_depth=3)
     assert len(thread.entries) == 50
+
+
+def test_a_position_that_keeps_clashing_is_given_up_after_five_tries(article, monkeypatch):
+    """Rows written past the lock may take the next position more than once; not for ever."""
+    from django.db import IntegrityError
+
+    from comments import threads
+
+    taken = add_comment(article, "Already there")
+    tries = []
+
+    def always_taken(article_id, under):
+        tries.append(under)
+        return taken.path
+
+    monkeypatch.setattr(threads, "next_path", always_taken)
+    with pytest.raises(IntegrityError):
+        add_comment(article, "Never placed")
+    assert len(tries) == 5
+    assert list(Comment.objects.values_list("body", flat=True)) == ["Already there"]
