@@ -130,6 +130,9 @@ def test_blocks_match_by_id_first_then_in_order_by_type():
     assert align_blocks(source, target) == {"a": "a", "b": "b", "x1": "n1", "x2": "n2"}
     # A target block of another type stays unmatched.
     assert "x1" not in align_blocks([("n1", "quote", [])], [("x1", "heading", [])])
+    # A target block passes over source blocks of other types, one at a time, to the next of its own.
+    source = [("n1", "quote", []), ("n2", "paragraph", [])]
+    assert align_blocks(source, [("x1", "paragraph", [])]) == {"x1": "n2"}
 
 
 def test_a_source_block_is_paired_with_one_target_block_at_most():
