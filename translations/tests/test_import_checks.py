@@ -30,10 +30,17 @@ def exported(page):
     return polib.pofile(content.decode())
 
 
-def only(po, *entries):
-    """``po`` holding ``entries`` alone, in the order given (a translator's tool may save any order)."""
+def import_only(po, *entries, **options):
+    """``po`` imported holding ``entries`` alone, in the order given (a translator's tool may save any order)."""
     po[:] = entries
-    return po
+    return files.import_file(str(po).encode(), "page.po", **options)
+
+
+def from_before_placeholders(page, words, source_html, translation_html):
+    """The entry for ``words`` as a file exported before placeholders carries it: the HTML itself."""
+    entry = entry_for(exported(page), words)
+    entry.msgid, entry.msgstr = source_html, translation_html
+    return entry
 
 
 def entry_for(po, words):
@@ -54,7 +61,7 @@ def test_a_plain_text_changed_since_the_export_is_a_conflict_and_the_entries_aft
     dek, prices = entry_for(po, "A market grows."), entry_for(po, "Prices rose.")
     prices.msgstr = "Los precios se duplicaron."
     edit(long_article, dek_en="A market shrinks.")
-    result = files.import_file(str(only(po, dek, prices)).encode(), "page.po", partial=True)
+    result = import_only(po, dek, prices, partial=True)
     assert result.conflicts == [(long_article.pk, "dek", "The source text changed since the export.")]
     assert result.applied == [(long_article.pk, key_of(prices))]
 
@@ -64,7 +71,7 @@ def test_a_misused_placeholder_is_named_and_the_entries_after_it_still_apply(lon
     wells, prices = entry_for(po, "The wells are"), entry_for(po, "Prices rose.")
     wells.msgstr = "Los pozos son {1}privados."
     prices.msgstr = "Los precios se duplicaron."
-    result = files.import_file(str(only(po, wells, prices)).encode(), "page.po", partial=True)
+    result = import_only(po, wells, prices, partial=True)
     # The message names the placeholder the translation left unclosed.
     assert result.errors == [(long_article.pk, key_of(wells), PLACEHOLDER_MESSAGE + "{/1}")]
     assert result.applied == [(long_article.pk, key_of(prices))]
@@ -72,11 +79,13 @@ def test_a_misused_placeholder_is_named_and_the_entries_after_it_still_apply(lon
 
 def test_a_file_from_before_placeholders_applies_though_draftail_has_respelled_the_markup(long_article):
     edit(long_article, "en", 0, '<p data-block-key="n3w">The wells are <b>private</b>.</p>')
-    po = exported(long_article)
-    wells = entry_for(po, "The wells are")
-    wells.msgid = '<p data-block-key="0ld">The wells are <strong>private</strong>.</p>'
-    wells.msgstr = '<p data-block-key="0ld">Los pozos son <strong>ajenos</strong>.</p>'
-    result = files.import_file(str(only(po, wells)).encode(), "page.po")
+    wells = from_before_placeholders(
+        long_article,
+        "The wells are",
+        '<p data-block-key="0ld">The wells are <strong>private</strong>.</p>',
+        '<p data-block-key="0ld">Los pozos son <strong>ajenos</strong>.</p>',
+    )
+    result = import_only(exported(long_article), wells)
     assert result.ok and result.applied == [(long_article.pk, key_of(wells))]
     assert spanish_body(long_article)[0] == "<p>Los pozos son <b>ajenos</b>.</p>"
 
@@ -87,7 +96,7 @@ def test_a_file_from_before_placeholders_may_not_change_the_links_and_the_entrie
     answers.msgid = '<p>Nobody <a href="https://x.invalid">answers</a>.</p>'
     answers.msgstr = "<p>Nadie contesta.</p>"
     prices.msgstr = "Los precios se duplicaron."
-    result = files.import_file(str(only(po, answers, prices)).encode(), "page.po", partial=True)
+    result = import_only(po, answers, prices, partial=True)
     assert result.errors == [(long_article.pk, key_of(answers), "The translation changes the markup or links.")]
     assert result.applied == [(long_article.pk, key_of(prices))]
     assert spanish_body(long_article)[2] == '<p>Nadie <a href="https://x.invalid">responde</a>.</p>'
@@ -96,12 +105,14 @@ def test_a_file_from_before_placeholders_may_not_change_the_links_and_the_entrie
 def test_the_translation_the_page_already_has_is_confirmed_without_a_new_revision(long_article):
     """Draftail has respelled the stored Spanish, the file spells it its own way: the same text, not an edit."""
     edit(long_article, "es", 0, '<p data-block-key="es1">Los pozos son <b>privados</b>.</p>')
-    po = exported(long_article)
-    wells = entry_for(po, "The wells are")
-    wells.msgid = "<p>The wells are <b>private</b>.</p>"
-    wells.msgstr = "<p>Los pozos son <strong>privados</strong>.</p>"
+    wells = from_before_placeholders(
+        long_article,
+        "The wells are",
+        "<p>The wells are <b>private</b>.</p>",
+        "<p>Los pozos son <strong>privados</strong>.</p>",
+    )
     revisions = long_article.revisions.count()
-    result = files.import_file(str(only(po, wells)).encode(), "page.po")
+    result = import_only(exported(long_article), wells)
     assert (result.applied, result.confirmed) == ([], [(long_article.pk, key_of(wells))])
     assert long_article.revisions.count() == revisions
 
@@ -120,7 +131,7 @@ def test_a_translation_goes_into_the_block_paired_with_its_original_at_the_last_
     po = exported(long_article)
     drought = entry_for(po, "A drought began.")
     drought.msgstr = "Empezó una sequía."
-    result = files.import_file(str(only(po, drought)).encode(), "page.po")
+    result = import_only(po, drought)
     assert result.ok and result.applied == [(long_article.pk, key_of(drought))]
     assert spanish_body(long_article) == [
         "<p>Empezó una sequía.</p>",
@@ -145,7 +156,7 @@ def segment_statuses(page):
 def test_an_applied_import_is_confirmed_under_the_importer_with_the_revision_it_saved(long_article, admin_user):
     prices = stale_prices(long_article)
     prices.msgstr = "Los precios se duplicaron."
-    result = files.import_file(str(only(exported(long_article), prices)).encode(), "page.po", user=admin_user)
+    result = import_only(exported(long_article), prices, user=admin_user)
     assert result.revisions == [Page.objects.get(pk=long_article.pk).get_latest_revision()]
     state = TranslationState.objects.get(page_id=long_article.pk, language="es")
     assert (state.confirmed_by, state.source_revision) == (admin_user, result.revisions[0])
@@ -158,7 +169,7 @@ def test_a_translation_kept_as_it_was_confirms_that_entry_alone_under_the_import
     prices.msgstr = "Los precios subieron."
     edit(long_article, title_en="Water for sale, by the truckload")
     revisions = long_article.revisions.count()
-    result = files.import_file(str(only(exported(long_article), prices)).encode(), "page.po", user=admin_user)
+    result = import_only(exported(long_article), prices, user=admin_user)
     assert (result.applied, result.confirmed) == ([], [(long_article.pk, key_of(prices))])
     assert long_article.revisions.count() == revisions
     statuses = segment_statuses(long_article)
@@ -172,7 +183,8 @@ def test_a_partial_import_that_applied_something_says_so_in_the_admin(admin_clie
     wells, prices = entry_for(po, "The wells are"), entry_for(po, "Prices rose.")
     wells.msgstr = "Los pozos son {1}privados."
     prices.msgstr = "Los precios se duplicaron."
-    upload = SimpleUploadedFile("page.po", str(only(po, wells, prices)).encode())
+    po[:] = [wells, prices]
+    upload = SimpleUploadedFile("page.po", str(po).encode())
     response = admin_client.post(reverse("translations_admin:import"), {"file": upload, "partial": "on"})
     assert response.status_code == 200
     assert [str(message) for message in response.context["messages"]] == ["Translations imported as draft revisions."]
