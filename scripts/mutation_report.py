@@ -269,12 +269,18 @@ def run(modules, statuses_wanted=("not checked", "survived")):
 
     mutmut keeps a survivor's result while its function is unchanged, though
     a test written since may kill it, so every run checks survivors again;
-    ``recheck`` checks only them.
+    ``recheck`` checks only them. A survivor MUTATION.md explains as
+    equivalent is not run again: no test can kill it, and each costs a
+    minute or more of the suite. (A changed function's mutants lose their
+    results, so they are checked whatever the list says.)
     """
     jobs = os.environ.get("MUTMUT_JOBS", "2")
     refresh_copies()
     sample = int(os.environ["MUTMUT_SAMPLE"]) if os.environ.get("MUTMUT_SAMPLE") else None
-    names = pending(results(), modules, sample, statuses_wanted)
+    found = results()
+    equivalents = documented_equivalents()
+    found = {name: status for name, status in found.items() if not (status == "survived" and name in equivalents)}
+    names = pending(found, modules, sample, statuses_wanted)
     if not names:
         print("== nothing left to check in " + " ".join(modules), flush=True)
         return
