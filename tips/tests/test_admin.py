@@ -1,6 +1,9 @@
 """The editors' side: only tip editors see tips; they read, reply, handle and delete."""
 
 import datetime
+import io
+import json
+import zipfile
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -54,6 +57,31 @@ def test_only_tip_editors_see_the_tips_menu_and_pages(client, tip_editor, ordina
                 assert response.status_code == 403 or response["Location"] == reverse("wagtailadmin_home")
     client.logout()
     assert client.get(reverse("tips_admin:index")).status_code == 302
+
+
+def test_a_tips_export_holds_that_tip_alone_and_the_full_export_every_tip(editor_client):
+    """The zip an editor downloads for one tip must not carry anyone else's tip."""
+    chosen = make_tip(message="The warehouse on Calle 5", files=[("ledger.pdf", minimal_pdf())])
+    other = make_tip(message="A second source's tip")
+
+    response = editor_client.get(reverse("tips_admin:export", args=[chosen.pk]))
+    assert response["Content-Type"] == "application/zip"
+    assert response["Content-Disposition"] == f'attachment; filename="tip-{chosen.pk}.zip"'
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        assert [entry["id"] for entry in manifest["tips"]] == [chosen.pk]
+        (entry,) = manifest["tips"]
+        assert json.loads(archive.read(entry["text"]))["message"] == "The warehouse on Calle 5"
+        assert [archive.read(file["path"]) for file in entry["files"]] == [minimal_pdf()]
+        assert not any(b"second source" in archive.read(name) for name in archive.namelist())
+
+    everything = editor_client.get(reverse("tips_admin:export_all"))
+    assert everything["Content-Disposition"] == 'attachment; filename="tips.zip"'
+    with zipfile.ZipFile(io.BytesIO(everything.content)) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        assert [entry["id"] for entry in manifest["tips"]] == [chosen.pk, other.pk]
+
+    assert editor_client.get(reverse("tips_admin:export", args=[other.pk + 1])).status_code == 404
 
 
 def test_no_tip_view_acts_for_those_who_are_not_tip_editors(client, ordinary_editor):
