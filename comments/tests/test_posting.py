@@ -47,7 +47,8 @@ def test_awaiting_moderation_message_is_in_the_readers_language(client, article)
     page = client.get(response["Location"])
     html = page.content.decode()
     assert page.status_code == 200
-    assert "Gracias por tu comentario" in html
+    assert "<h1>Gracias por tu comentario</h1>" in html
+    assert "<title>Gracias por tu comentario" in html
     assert "Tu comentario está en espera de moderación." in html
     assert "awaiting moderation" not in html
     assert "Gracias por el reportaje tan completo." in html
