@@ -1,10 +1,14 @@
 """What an export holds: one pair of languages a file, the memory's suggestions, nothing the original lost."""
 
+import uuid
+
 import polib
 import pytest
 from wagtail.models import Page
 
-from translations import files, memory
+from translations import actions, files, memory
+
+from .conftest import edit
 
 
 def exported(pages, **options):
@@ -58,3 +62,45 @@ def test_a_missing_text_the_memory_knows_goes_out_suggested_and_one_it_does_not_
     suggested, blank = entries["Trucks wait all night."], entries["Night shift at the bridge"]
     assert (suggested.msgstr, suggested.flags) == ("Los camiones esperan toda la noche.", ["fuzzy"])
     assert (blank.msgstr, blank.flags) == ("", [])
+
+
+def test_an_export_of_everything_gives_the_old_original_only_where_its_words_changed(long_article):
+    """Draftail respelling the markup or spacing is no change to show the translator; new words are."""
+    edit(long_article, "en", 0, '<p data-block-key="k1">The wells are <b>private</b>.</p>')
+    actions.mark_up_to_date(long_article, "es")  # confirmed as Draftail first saved it
+    respelled = '<p data-block-key="k9">The wells are <strong>private</strong>.</p>'
+    edit(long_article, "en", 0, respelled, dek_en="A market  grows. ")
+    edit(long_article, "en", 1, "<p>Prices doubled.</p>")
+    entries = {entry.msgid: entry for entry in exported([long_article], include_all=True)}
+    changed = entries.pop("Prices doubled.")
+    assert (changed.previous_msgid, changed.msgstr, changed.flags) == (
+        "Prices rose.",
+        "Los precios subieron.",
+        ["fuzzy"],
+    )
+    assert sorted(entries) == [
+        "A market  grows. ",
+        "Nobody {1}answers{/1}.",
+        "The wells are {1}private{/1}.",
+        "Water for sale",
+    ]
+    assert [
+        (entry.msgid, entry.previous_msgid, entry.flags)
+        for entry in entries.values()
+        if entry.previous_msgid or entry.flags
+    ] == []
+
+
+def test_a_translated_text_keeps_its_own_translation_though_the_memory_knows_another(long_article):
+    """The memory's suggestion fills only the empty copy of a repeated paragraph."""
+    memory.remember("en", "es", "<p>Prices rose.</p>", "<p>Subieron los precios.</p>")
+    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    repeated = {"type": "paragraph", "value": "<p>Prices rose.</p>", "id": str(uuid.uuid4())}
+    draft.body_en = [*draft.body_en.raw_data, repeated]
+    draft.save_revision()
+    entries = [
+        (entry.msgstr, entry.flags)
+        for entry in exported([long_article], include_all=True)
+        if entry.msgid == "Prices rose."
+    ]
+    assert entries == [("Los precios subieron.", []), ("Subieron los precios.", ["fuzzy"])]
