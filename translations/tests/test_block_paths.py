@@ -14,7 +14,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
-from translations.segments import _blank_copy, _set_path, _walk_block, set_target_values, stream_raw
+from translations.segments import HTML, TEXT, _blank_copy, _set_path, _walk_block, set_target_values, stream_raw
 
 from .conftest import edit
 
@@ -81,6 +81,24 @@ def test_the_leaves_read_from_every_shape():
         ("more", "p1", "inner", "deep"),
         ("more", "p1", "inner", "beside"),
     }
+
+
+def test_the_leaves_of_a_value_saved_before_a_field_or_an_id_existed():
+    """Items without ids are numbered; a rich text the block gained later reads as empty, not as None."""
+    raw = {
+        "title": "Title",
+        "cards": [{"type": "item", "value": {"heading": "No text yet"}}],
+        "legacy": ["Prototype types"],  # a plain value with "type" in its words
+        "legacy_pairs": [],
+        "more": [{"type": "note", "value": "Unnumbered"}],
+    }
+    assert list(_walk_block(NESTED, raw, ())) == [
+        (("title",), TEXT, "Title"),
+        (("cards", "0", "heading"), TEXT, "No text yet"),
+        (("cards", "0", "text"), HTML, ""),
+        (("legacy", "0"), TEXT, "Prototype types"),
+        (("more", "0"), TEXT, "Unnumbered"),
+    ]
 
 
 def test_a_blank_copy_of_a_new_block_empties_every_leaf_and_leaves_the_original_alone():

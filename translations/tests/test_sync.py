@@ -2,6 +2,9 @@
 
 import uuid
 
+from django.urls import reverse
+from wagtail.models import Page
+
 from conftest import make_article
 from translations.models import Status, TranslationState
 from translations.segments import PageText, align_blocks, fingerprint, stream_raw
@@ -41,6 +44,31 @@ def test_saving_the_spanish_paragraph_confirms_it(long_article):
     page = edit(long_article, "en", 1, "<p>Prices doubled.</p>")
     page = edit(page, "es", 1, "<p>Los precios se duplicaron.</p>")
     assert page_status(page, "es").status == Status.UP_TO_DATE
+
+
+def test_the_translator_who_saves_the_spanish_is_named_as_its_confirmer(
+    long_article, untranslated_article, admin_client, django_user_model
+):
+    """The translation page says who last confirmed, for the first Spanish text and for a later edit."""
+    translator = django_user_model.objects.create_user("lferran", first_name="Lucía", last_name="Ferrán")
+
+    def save_as_translator(page, **fields):
+        draft = Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
+        for name, value in fields.items():
+            setattr(draft, name, value)
+        draft.save_revision(user=translator)
+
+    first = {"title_es": "Turno de noche", "body_es": [{"type": "paragraph", "value": "<p>Esperan.</p>"}]}
+    save_as_translator(untranslated_article, **first)
+    page = edit(long_article, "en", 1, "<p>Prices doubled.</p>")
+    body = stream_raw(Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object().body_es)
+    body[1]["value"] = "<p>Los precios se duplicaron.</p>"
+    save_as_translator(page, body_es=body)
+
+    for article in (untranslated_article, long_article):
+        assert TranslationState.objects.get(page_id=article.pk, language="es").confirmed_by == translator
+        response = admin_client.get(reverse("translations_admin:page", args=[article.pk, "es"]))
+        assert "by Lucía Ferrán." in response.content.decode()
 
 
 def test_saving_another_spanish_paragraph_leaves_the_changed_one_stale(long_article):
