@@ -10,10 +10,10 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
-from conftest import listing_rows
+from conftest import listing_rows, make_article
 from translations.actions import mark_up_to_date
 from translations.models import Status, TranslationState
-from translations.segments import PageText
+from translations.segments import PageText, stream_raw
 from translations.status import (
     SEGMENT_MACHINE,
     SEGMENT_NEW,
@@ -252,3 +252,44 @@ def test_a_paragraph_the_original_gains_where_the_translation_already_had_one_is
     status = page_status(long_article, "es")
     assert [segment.status for segment in status.segments if segment.status != SEGMENT_UP_TO_DATE] == [SEGMENT_NEW]
     assert status.status == Status.STALE
+
+
+def test_a_translator_editing_some_machine_paragraphs_confirms_every_one_edited(settings, blog_index):
+    """Paragraphs left as the machine drafted them stay to review; each one the translator rewrote is done.
+
+    The edited paragraphs are confirmed whatever order the page's segments
+    are read in: six of twelve, so that stopping at the first untouched
+    machine paragraph would miss some almost every time.
+    """
+    settings.TRANSLATIONS_MACHINE_BACKENDS = {"dummy": {"BACKEND": "translations.machine.DummyTranslator"}}
+    english = {"title": "Twelve notes", "slug": "twelve-notes", "body": [f"Note number {n}." for n in range(12)]}
+    article = make_article(blog_index, en=english)
+    machine_draft(article, "es", "dummy")
+    draft = Page.objects.get(pk=article.pk).specific.get_latest_revision_as_object()
+    body = stream_raw(draft.body_es)
+    for index in range(0, 12, 2):
+        body[index]["value"] = f"<p>Nota número {index}.</p>"
+    draft.body_es = body
+    draft.save_revision()
+
+    statuses = {segment.source.text: segment.status for segment in page_status(article, "es").segments}
+    assert [n for n in range(12) if statuses[f"<p>Note number {n}.</p>"] == SEGMENT_UP_TO_DATE] == list(range(0, 12, 2))
+    assert [n for n in range(12) if statuses[f"<p>Note number {n}.</p>"] == SEGMENT_MACHINE] == list(range(1, 12, 2))
+
+
+def test_a_paragraph_deleted_from_both_languages_leaves_nothing_in_the_translation_state(long_article):
+    """An English-only paragraph, accepted untranslated, then deleted: the state forgets it."""
+    added = {"type": "paragraph", "value": "<p>Correction: an earlier version misspelled a name.</p>"}
+    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    draft.body_en = [*draft.body_en.raw_data, {**added, "id": str(uuid.uuid4())}]
+    draft.save_revision()
+    mark_up_to_date(long_article, "es")  # the editors decided it needs no Spanish
+    state = TranslationState.objects.get(page_id=long_article.pk, language="es")
+    assert len(state.source_fingerprints) == len(state.target_fingerprints) + 1
+
+    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    draft.body_en = list(draft.body_en.raw_data)[:-1]
+    draft.save_revision()
+    state.refresh_from_db()
+    assert set(state.source_fingerprints) == set(state.target_fingerprints) == set(state.source_snapshot)
+    assert page_status(long_article, "es").status == Status.UP_TO_DATE

@@ -56,17 +56,18 @@ def test_the_translator_who_saves_the_spanish_is_named_as_its_confirmer(
         draft = Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
         for name, value in fields.items():
             setattr(draft, name, value)
-        draft.save_revision(user=translator)
+        return draft.save_revision(user=translator)
 
     first = {"title_es": "Turno de noche", "body_es": [{"type": "paragraph", "value": "<p>Esperan.</p>"}]}
-    save_as_translator(untranslated_article, **first)
+    revisions = [save_as_translator(untranslated_article, **first)]
     page = edit(long_article, "en", 1, "<p>Prices doubled.</p>")
     body = stream_raw(Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object().body_es)
     body[1]["value"] = "<p>Los precios se duplicaron.</p>"
-    save_as_translator(page, body_es=body)
+    revisions.append(save_as_translator(page, body_es=body))
 
-    for article in (untranslated_article, long_article):
-        assert TranslationState.objects.get(page_id=article.pk, language="es").confirmed_by == translator
+    for article, revision in zip((untranslated_article, long_article), revisions, strict=True):
+        state = TranslationState.objects.get(page_id=article.pk, language="es")
+        assert (state.confirmed_by, state.source_revision) == (translator, revision)
         response = admin_client.get(reverse("translations_admin:page", args=[article.pk, "es"]))
         assert "by Lucía Ferrán." in response.content.decode()
 
