@@ -104,3 +104,18 @@ def test_a_translated_text_keeps_its_own_translation_though_the_memory_knows_ano
         if entry.msgid == "Prices rose."
     ]
     assert entries == [("Los precios subieron.", []), ("Subieron los precios.", ["fuzzy"])]
+
+
+def test_the_memory_knows_a_paragraph_whatever_markup_spelling_draftail_gave_it(untranslated_article):
+    """Learned with one page's block keys and <b>, offered for another page's keys and <strong>."""
+    memory.remember(
+        "en",
+        "es",
+        '<p data-block-key="a1b2c">Trucks wait <b>all</b> night.</p>',
+        '<p data-block-key="a1b2c">Los camiones esperan <b>toda</b> la noche.</p>',
+        "html",
+    )
+    edit(untranslated_article, "en", 0, '<p data-block-key="zz9y8">Trucks wait <strong>all</strong> night.</p>')
+    entries = {entry.msgid: entry for entry in exported([untranslated_article])}
+    suggested = entries["Trucks wait {1}all{/1} night."]
+    assert (suggested.msgstr, suggested.flags) == ("Los camiones esperan {1}toda{/1} la noche.", ["fuzzy"])
