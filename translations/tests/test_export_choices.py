@@ -119,3 +119,26 @@ def test_the_memory_knows_a_paragraph_whatever_markup_spelling_draftail_gave_it(
     entries = {entry.msgid: entry for entry in exported([untranslated_article])}
     suggested = entries["Trucks wait {1}all{/1} night."]
     assert (suggested.msgstr, suggested.flags) == ("Los camiones esperan {1}toda{/1} la noche.", ["fuzzy"])
+
+
+def test_each_entry_names_its_block_by_type_and_place_among_blocks_of_its_type(long_article):
+    """What the translator reads as "Field:" above each text: the third paragraph, the first heading."""
+    draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
+    heading = {"type": "heading", "value": "The market", "id": str(uuid.uuid4())}
+    body = list(draft.body_en.raw_data)
+    draft.body_en = [*body[:2], heading, body[2]]
+    draft.save_revision()
+    fields = [
+        line.removeprefix("Field: ")
+        for entry in exported([long_article], include_all=True)
+        for line in entry.comment.splitlines()
+        if line.startswith("Field: ")
+    ]
+    assert fields == [
+        "title",
+        "dek",
+        "body / paragraph 1",
+        "body / paragraph 2",
+        "body / heading 1",
+        "body / paragraph 3",
+    ]
