@@ -142,3 +142,11 @@ def test_each_entry_names_its_block_by_type_and_place_among_blocks_of_its_type(l
         "body / heading 1",
         "body / paragraph 3",
     ]
+
+
+def test_a_rich_text_field_of_a_page_travels_as_words_and_placeholders(blog_index):
+    """The stories page's introduction is rich text like an article's paragraphs: no tags for the translator."""
+    edit(blog_index, intro_en='<p>Reporting from <a href="https://frontera.invalid/about">the border</a>.</p>')
+    (entry,) = [entry for entry in exported([blog_index], include_all=True) if "Field: intro" in entry.comment]
+    assert entry.msgid == "Reporting from {1}the border{/1}."
+    assert 'Markup: {1} = <a href="https://frontera.invalid/about">, {/1} = </a>' in entry.comment
