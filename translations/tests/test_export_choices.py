@@ -122,11 +122,13 @@ def test_the_memory_knows_a_paragraph_whatever_markup_spelling_draftail_gave_it(
 
 
 def test_each_entry_names_its_block_by_type_and_place_among_blocks_of_its_type(long_article):
-    """What the translator reads as "Field:" above each text: the third paragraph, the first heading."""
+    """What the translator reads as "Field:" above each text, in the page's reading order."""
     draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
     heading = {"type": "heading", "value": "The market", "id": str(uuid.uuid4())}
     body = list(draft.body_en.raw_data)
     draft.body_en = [*body[:2], heading, body[2]]
+    for field in ("credit_line", "hero_alt", "hero_caption", "hero_credit"):
+        setattr(draft, f"{field}_en", f"The {field}")
     draft.save_revision()
     fields = [
         line.removeprefix("Field: ")
@@ -137,6 +139,10 @@ def test_each_entry_names_its_block_by_type_and_place_among_blocks_of_its_type(l
     assert fields == [
         "title",
         "dek",
+        "credit line",
+        "hero alt",
+        "hero caption",
+        "hero credit",
         "body / paragraph 1",
         "body / paragraph 2",
         "body / heading 1",
