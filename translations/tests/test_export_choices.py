@@ -153,6 +153,8 @@ def test_each_entry_names_its_block_by_type_and_place_among_blocks_of_its_type(l
 def test_a_rich_text_field_of_a_page_travels_as_words_and_placeholders(blog_index):
     """The stories page's introduction is rich text like an article's paragraphs: no tags for the translator."""
     edit(blog_index, intro_en='<p>Reporting from <a href="https://frontera.invalid/about">the border</a>.</p>')
-    (entry,) = [entry for entry in exported([blog_index], include_all=True) if "Field: intro" in entry.comment]
+    entries = list(exported([blog_index], include_all=True))
+    assert [entry.comment.splitlines()[1] for entry in entries] == ["Field: title", "Field: intro"]  # title first
+    entry = entries[1]
     assert entry.msgid == "Reporting from {1}the border{/1}."
     assert 'Markup: {1} = <a href="https://frontera.invalid/about">, {/1} = </a>' in entry.comment
