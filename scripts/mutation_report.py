@@ -277,9 +277,8 @@ def run(modules, statuses_wanted=("not checked", "survived")):
     jobs = os.environ.get("MUTMUT_JOBS", "2")
     refresh_copies()
     sample = int(os.environ["MUTMUT_SAMPLE"]) if os.environ.get("MUTMUT_SAMPLE") else None
-    found = results()
     equivalents = documented_equivalents()
-    found = {name: status for name, status in found.items() if not (status == "survived" and name in equivalents)}
+    found = {name: status for name, status in results().items() if not (status == "survived" and name in equivalents)}
     names = pending(found, modules, sample, statuses_wanted)
     if not names:
         print("== nothing left to check in " + " ".join(modules), flush=True)

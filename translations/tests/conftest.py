@@ -17,8 +17,8 @@ def admin_client(client, admin_user):
     return client
 
 
-def edit(page, language=None, paragraph=None, html=None, publish=False, **fields):
-    """Save a new revision of ``page`` with one body paragraph or fields changed."""
+def edit(page, language=None, paragraph=None, html=None, publish=False, user=None, **fields):
+    """Save a new revision of ``page`` (by ``user``) with one body paragraph or fields changed."""
     draft = Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
     if paragraph is not None:
         body = stream_raw(getattr(draft, f"body_{language}"))
@@ -26,7 +26,7 @@ def edit(page, language=None, paragraph=None, html=None, publish=False, **fields
         setattr(draft, f"body_{language}", body)
     for name, value in fields.items():
         setattr(draft, name, value)
-    revision = draft.save_revision()
+    revision = draft.save_revision(user=user)
     if publish:
         revision.publish()
     return Page.objects.get(pk=page.pk).specific

@@ -279,9 +279,9 @@ def test_a_translator_editing_some_machine_paragraphs_confirms_every_one_edited(
 
 def test_a_paragraph_deleted_from_both_languages_leaves_nothing_in_the_translation_state(long_article):
     """An English-only paragraph, accepted untranslated, then deleted: the state forgets it."""
-    added = {"type": "paragraph", "value": "<p>Correction: an earlier version misspelled a name.</p>"}
+    added = {"type": "paragraph", "value": "<p>Correction: a name was misspelled.</p>", "id": str(uuid.uuid4())}
     draft = Page.objects.get(pk=long_article.pk).specific.get_latest_revision_as_object()
-    draft.body_en = [*draft.body_en.raw_data, {**added, "id": str(uuid.uuid4())}]
+    draft.body_en = [*draft.body_en.raw_data, added]
     draft.save_revision()
     mark_up_to_date(long_article, "es")  # the editors decided it needs no Spanish
     state = TranslationState.objects.get(page_id=long_article.pk, language="es")

@@ -3,7 +3,6 @@
 import uuid
 
 from django.urls import reverse
-from wagtail.models import Page
 
 from conftest import make_article
 from translations.models import Status, TranslationState
@@ -52,18 +51,11 @@ def test_the_translator_who_saves_the_spanish_is_named_as_its_confirmer(
     """The translation page says who last confirmed, for the first Spanish text and for a later edit."""
     translator = django_user_model.objects.create_user("lferran", first_name="Lucía", last_name="Ferrán")
 
-    def save_as_translator(page, **fields):
-        draft = Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
-        for name, value in fields.items():
-            setattr(draft, name, value)
-        return draft.save_revision(user=translator)
-
     first = {"title_es": "Turno de noche", "body_es": [{"type": "paragraph", "value": "<p>Esperan.</p>"}]}
-    revisions = [save_as_translator(untranslated_article, **first)]
+    first_text = edit(untranslated_article, user=translator, **first)
     page = edit(long_article, "en", 1, "<p>Prices doubled.</p>")
-    body = stream_raw(Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object().body_es)
-    body[1]["value"] = "<p>Los precios se duplicaron.</p>"
-    revisions.append(save_as_translator(page, body_es=body))
+    later_edit = edit(page, "es", 1, "<p>Los precios se duplicaron.</p>", user=translator)
+    revisions = [first_text.get_latest_revision(), later_edit.get_latest_revision()]
 
     for article, revision in zip((untranslated_article, long_article), revisions, strict=True):
         state = TranslationState.objects.get(page_id=article.pk, language="es")
